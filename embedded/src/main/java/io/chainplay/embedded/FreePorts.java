@@ -1,0 +1,50 @@
+package io.chainplay.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Finds TCP ports on localhost that nothing listens on. */
+public final class FreePorts {
+
+    private FreePorts() {}
+
+    /** A port the OS considers free right now (another process may still take it first). */
+    public static int any() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on localhost", e);
+        }
+    }
+
+    /** True when a server socket can bind the port on all interfaces and on loopback. */
+    public static boolean isFree(int port) {
+        for (InetSocketAddress address :
+                new InetSocketAddress[] {
+                    new InetSocketAddress(port),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port)
+                }) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(address);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The preferred port if it is free, else the next free one above it. */
+    public static int preferred(int port) {
+        for (int candidate = port; candidate < Math.min(port + 100, 65536); candidate++) {
+            if (isFree(candidate)) {
+                return candidate;
+            }
+        }
+        return any();
+    }
+}
