@@ -1,0 +1,35 @@
+package io.chainplay.pipelines.casino;
+
+/**
+ * What the settlement operator keeps per trial: the two events, whether each is on the canonical
+ * chain and final, and the settlement it has counted (to take it back after a reorg).
+ */
+public class TrialState {
+    public CasinoEvent registration;
+
+    /** The registration is on the canonical chain (seen and not retracted). */
+    public boolean registrationLive;
+
+    public boolean registrationFinalized;
+
+    public CasinoEvent resolution;
+    public boolean resolutionLive;
+    public boolean resolutionFinalized;
+
+    /** The settlement counted in the player's stats; null while not settled. */
+    public BetOutcome settled;
+
+    /** The resolution was refused once already; don't dead-letter it again. */
+    public boolean resolutionRefused;
+
+    /** Event time the trial was first seen, from which the pending timeout runs. */
+    public long firstSeen;
+
+    /** Latest event time seen, from which the retention of a finished trial runs. */
+    public long lastSeen;
+
+    /** The one event-time timer this trial has registered, or 0. */
+    public long timer;
+
+    public TrialState() {}
+}

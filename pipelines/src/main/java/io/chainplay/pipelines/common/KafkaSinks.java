@@ -1,0 +1,66 @@
+package io.chainplay.pipelines.common;
+
+import io.chainplay.schemas.Topic;
+import io.chainplay.schemas.dlq.DeadLetter;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/** The Kafka sinks every job shares: feeds and dead letters, both at-least-once. */
+public final class KafkaSinks {
+
+    private KafkaSinks() {}
+
+    /**
+     * A feed topic: at-least-once, because feed consumers want low latency more than they mind a
+     * repeat, and every message carries the id they dedup by (ARCHITECTURE.md, principle 4).
+     */
+    public static KafkaSink<FeedRecord> feed(String bootstrapServers, Topic<String, String> topic) {
+        String name = topic.name();
+        return KafkaSink.<FeedRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        (KafkaRecordSerializationSchema<FeedRecord>)
+                                (record, context, timestamp) ->
+                                        new ProducerRecord<>(
+                                                name,
+                                                record.key == null
+                                                        ? null
+                                                        : record.key.getBytes(
+                                                                StandardCharsets.UTF_8),
+                                                record.json.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** A dead-letter topic, keyed by the refused record's own key, valued as Avro DeadLetter. */
+    public static KafkaSink<DeadLetterRecord> deadLetters(
+            String bootstrapServers, Topic<byte[], DeadLetter> topic) {
+        return KafkaSink.<DeadLetterRecord>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(new DeadLetterSerializer(topic))
+                .build();
+    }
+
+    private static final class DeadLetterSerializer
+            implements KafkaRecordSerializationSchema<DeadLetterRecord> {
+        private final Topic<byte[], DeadLetter> topic;
+
+        DeadLetterSerializer(Topic<byte[], DeadLetter> topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(
+                DeadLetterRecord letter, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(
+                    topic.name(), letter.key, topic.serializeValue(letter.toAvro()));
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.chainplay.pipelines.casino;
+
+import io.chainplay.pipelines.common.DeadLetterRecord;
+import io.chainplay.pipelines.common.FeedRecord;
+import io.chainplay.schemas.chain.EventKind;
+import io.chainplay.schemas.feed.FeedMessage;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import static io.chainplay.pipelines.casino.CasinoFixtures.ALICE;
+import static io.chainplay.pipelines.casino.CasinoFixtures.COIN_FLIP;
+import static io.chainplay.pipelines.casino.CasinoFixtures.POOL_A;
+import static io.chainplay.pipelines.casino.CasinoFixtures.T0;
+import static io.chainplay.pipelines.casino.CasinoFixtures.registered;
+import static io.chainplay.pipelines.casino.CasinoFixtures.resolved;
+import static io.chainplay.pipelines.casino.CasinoFixtures.trial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrialSettlementTest {
+
+    private static final Duration PENDING = Duration.ofHours(24);
+    private static final Duration RETENTION = Duration.ofHours(1);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, CasinoEvent, BetRow> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new TrialSettlement(PENDING, RETENTION)),
+                        event -> event.trialId,
+                        Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void settlesARegisteredThenResolvedBet() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 1_000_000, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 2_000);
+
+        send(registration);
+        send(resolution);
+
+        assertThat(rows())
+                .containsExactly(
+                        BetRow.of(registration, null, null),
+                        BetRow.of(registration, resolution, outcome(1_000_000, 1_980_000, 1)));
+        assertThat(rows().get(1).status).isEqualTo("settled");
+        assertThat(rows().get(1).won).isTrue();
+        assertThat(outcomes()).containsExactly(outcome(1_000_000, 1_980_000, 1));
+        assertThat(feedTypes()).containsExactly("bet.placed", "bet.settled");
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void settlesAResolutionThatArrivesBeforeItsRegistration() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 1_000_000, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 0, T0 + 2_000);
+
+        send(resolution);
+        assertThat(rows()).isEmpty(); // nothing known to write yet
+        send(registration);
+
+        assertThat(rows())
+                .containsExactly(BetRow.of(registration, resolution, outcome(1_000_000, 0, 0)));
+        assertThat(outcomes()).containsExactly(outcome(1_000_000, 0, 0));
+        assertThat(feedTypes()).containsExactly("bet.settled", "bet.placed");
+    }
+
+    @Test
+    void countsADuplicateOrAFinalizationOnce() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 1);
+
+        send(registration);
+        send(registration);
+        send(resolution);
+        send(resolution);
+        send(registration.withKind(EventKind.FINALIZED));
+        send(resolution.withKind(EventKind.FINALIZED));
+        send(resolution.withKind(EventKind.FINALIZED));
+
+        assertThat(outcomes()).containsExactly(outcome(10, 19, 1));
+        assertThat(feedTypes()).containsExactly("bet.placed", "bet.settled");
+    }
+
+    @Test
+    void takesASettlementBackWhenItsResolutionIsRetracted() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 1);
+        send(registration);
+        send(resolution);
+
+        send(resolution.withKind(EventKind.RETRACTED));
+
+        assertThat(outcomes()).containsExactly(outcome(10, 19, 1), outcome(10, 19, 1).reversed());
+        assertThat(rows().get(rows().size() - 1)).isEqualTo(BetRow.of(registration, null, null));
+    }
+
+    @Test
+    void deletesTheBetWhenItsRegistrationIsRetracted() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 1);
+        send(registration);
+        send(resolution);
+
+        send(registration.withKind(EventKind.RETRACTED));
+        send(registration.withKind(EventKind.RETRACTED)); // a duplicate retraction
+
+        assertThat(outcomes()).containsExactly(outcome(10, 19, 1), outcome(10, 19, 1).reversed());
+        assertThat(rows().get(rows().size() - 1)).isEqualTo(BetRow.deletion(trial(1)));
+        assertThat(feedTypes()).containsExactly("bet.placed", "bet.settled", "bet.retracted");
+    }
+
+    @Test
+    void countsAnEventAgainWhenItIsReIncludedAfterARetraction() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 1);
+        send(registration);
+        send(resolution);
+        send(resolution.withKind(EventKind.RETRACTED));
+
+        CasinoEvent reIncluded = resolution.copy();
+        reIncluded.slot += 5; // the same transaction in a block of the new fork
+        send(reIncluded);
+
+        assertThat(outcomes())
+                .containsExactly(
+                        outcome(10, 19, 1), outcome(10, 19, 1).reversed(), outcome(10, 19, 1));
+        assertThat(rows().get(rows().size() - 1).resolvedSlot).isEqualTo(reIncluded.slot);
+    }
+
+    @Test
+    void refusesARetractionOfAFinalizedEvent() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        send(registration.withKind(EventKind.FINALIZED));
+
+        send(registration.withKind(EventKind.RETRACTED));
+
+        assertThat(rows()).containsExactly(BetRow.of(registration, null, null));
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason).contains("retraction of a finalized"));
+    }
+
+    @Test
+    void deadLettersAResolutionOutsideTheTableAndKeepsTheBetPlaced() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        send(registration);
+
+        send(resolved(trial(1), 5, T0 + 1));
+        send(resolved(trial(1), 5, T0 + 1)); // a duplicate is not refused twice
+
+        assertThat(outcomes()).isEmpty();
+        assertThat(rows()).allSatisfy(row -> assertThat(row.status).isEqualTo("placed"));
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.source).isEqualTo("casino");
+                            assertThat(d.position).isEqualTo(resolved(trial(1), 5, 0).eventId);
+                            assertThat(d.reason)
+                                    .contains(
+                                            "result_index 5 is outside the qk table of 2"
+                                                    + " outcomes");
+                        });
+    }
+
+    @Test
+    void releasesStateOnceASettledBetIsPastRetention() throws Exception {
+        send(registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0));
+        send(resolved(trial(1), 1, T0 + 1_000));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        harness.processWatermark(T0 + 1_000 + RETENTION.toMillis() - 1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+
+        harness.processWatermark(T0 + 1_000 + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void deadLettersAResolutionForAnUnknownTrialAfterThePendingTimeout() throws Exception {
+        CasinoEvent orphan = resolved(trial(9), 1, T0);
+        send(orphan);
+
+        harness.processWatermark(T0 + PENDING.toMillis() - 1);
+        assertThat(deadLetters()).isEmpty();
+        harness.processWatermark(T0 + PENDING.toMillis());
+
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason).contains("unknown trial"));
+        assertThat(rows()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void releasesAnUnresolvedBetAfterThePendingTimeoutAndLeavesItPlaced() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        send(registration);
+
+        harness.processWatermark(T0 + PENDING.toMillis());
+
+        assertThat(rows()).containsExactly(BetRow.of(registration, null, null));
+        assertThat(deadLetters()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void keepsNoStateForARetractionOfAnUnknownEvent() throws Exception {
+        send(resolved(trial(1), 1, T0).withKind(EventKind.RETRACTED));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void refusesASecondRegistrationOfTheSameTrial() throws Exception {
+        CasinoEvent first = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent second = first.copy();
+        second.eventId = "solana:other-tx:0:0";
+        second.wager = 99;
+
+        send(first);
+        send(second);
+
+        assertThat(rows()).containsExactly(BetRow.of(first, null, null));
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason).contains("second TrialRegistered"));
+    }
+
+    @Test
+    void feedMessagesCarryTheEventIdAndBlockTime() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 400);
+        send(registration);
+        send(resolution);
+
+        List<FeedMessage> messages =
+                feed().stream().map(r -> FeedMessage.parse(r.json)).collect(Collectors.toList());
+
+        assertThat(messages.get(0).id()).isEqualTo(registration.eventId);
+        assertThat(messages.get(0).timestamp()).isEqualTo(T0);
+        assertThat(messages.get(0).data().get("amount").asText()).isEqualTo("10");
+        assertThat(messages.get(1).id()).isEqualTo(resolution.eventId);
+        assertThat(messages.get(1).timestamp()).isEqualTo(T0 + 400);
+        assertThat(messages.get(1).data().get("won").asBoolean()).isTrue();
+        assertThat(messages.get(1).data().get("payout").asText()).isEqualTo("19");
+        assertThat(feed()).allSatisfy(r -> assertThat(r.key).isEqualTo(ALICE));
+    }
+
+    private void send(CasinoEvent event) throws Exception {
+        harness.processElement(new StreamRecord<>(event, event.eventTime));
+    }
+
+    private static BetOutcome outcome(long wager, long payout, long resultIndex) {
+        return new BetOutcome(
+                trial(1),
+                ALICE,
+                POOL_A,
+                BigInteger.valueOf(wager),
+                BigInteger.valueOf(payout),
+                resultIndex,
+                COIN_FLIP[(int) (2 * resultIndex + 1)]);
+    }
+
+    private List<BetRow> rows() {
+        return harness.extractOutputValues();
+    }
+
+    private List<BetOutcome> outcomes() {
+        return values(harness.getSideOutput(TrialSettlement.OUTCOMES));
+    }
+
+    private List<FeedRecord> feed() {
+        return values(harness.getSideOutput(TrialSettlement.FEED));
+    }
+
+    private List<String> feedTypes() {
+        return feed().stream().map(r -> FeedMessage.parse(r.json).type()).toList();
+    }
+
+    private List<DeadLetterRecord> deadLetters() {
+        return values(harness.getSideOutput(TrialSettlement.DEAD_LETTERS));
+    }
+
+    private static <T> List<T> values(java.util.Queue<StreamRecord<T>> records) {
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).filter(Objects::nonNull).toList();
+    }
+}
