@@ -65,5 +65,11 @@ public final class CasinoOptions {
                     .defaultValue(Topics.FEED_CASINO.name())
                     .withDescription("Topic of the casino's WebSocket feed messages.");
 
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+            ConfigOptions.key("chainplay.casino.dead-letter-topic")
+                    .stringType()
+                    .defaultValue(Topics.DLQ_CASINO.name())
+                    .withDescription("Topic of the records the casino job refused.");
+
     private CasinoOptions() {}
 }

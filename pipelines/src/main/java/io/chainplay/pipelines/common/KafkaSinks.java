@@ -1,6 +1,7 @@
 package io.chainplay.pipelines.common;
 
 import io.chainplay.schemas.Topic;
+import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.dlq.DeadLetter;
 
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -50,17 +51,21 @@ public final class KafkaSinks {
 
     private static final class DeadLetterSerializer
             implements KafkaRecordSerializationSchema<DeadLetterRecord> {
-        private final Topic<byte[], DeadLetter> topic;
+        private final String topic;
+        // Kafka serdes are not Serializable: made again on the task manager.
+        private transient Topic<byte[], DeadLetter> serdes;
 
         DeadLetterSerializer(Topic<byte[], DeadLetter> topic) {
-            this.topic = topic;
+            this.topic = topic.name();
         }
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(
                 DeadLetterRecord letter, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(
-                    topic.name(), letter.key, topic.serializeValue(letter.toAvro()));
+            if (serdes == null) {
+                serdes = Topics.DLQ_CASINO.withName(topic);
+            }
+            return new ProducerRecord<>(topic, letter.key, serdes.serializeValue(letter.toAvro()));
         }
     }
 }

@@ -11,6 +11,11 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
 
+    /** The same record types under another name, e.g. a per-test or per-tenant topic. */
+    public Topic<K, V> withName(String otherName) {
+        return new Topic<>(otherName, keySerde, valueSerde);
+    }
+
     public byte[] serializeKey(K key) {
         return keySerde.serializer().serialize(name, key);
     }
