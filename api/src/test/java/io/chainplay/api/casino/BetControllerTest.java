@@ -1,0 +1,198 @@
+package io.chainplay.api.casino;
+
+import io.chainplay.api.TestKeys;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(BetController.class)
+class BetControllerTest {
+
+    private static final String ALICE = TestKeys.of("alice");
+
+    @Autowired private MockMvc mvc;
+    @MockitoBean private CasinoRepository repository;
+
+    @Test
+    void defaultsToTwentyBetsOfEveryone() throws Exception {
+        when(repository.findRecentBets(null, 20)).thenReturn(List.of());
+
+        mvc.perform(get("/api/bets"))
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"bets\": []}", JsonCompareMode.STRICT));
+        verify(repository).findRecentBets(null, 20);
+    }
+
+    @Test
+    void passesThePlayerAndLimitThrough() throws Exception {
+        when(repository.findRecentBets(ALICE, 100)).thenReturn(List.of());
+
+        mvc.perform(get("/api/bets").param("player", ALICE).param("limit", "100"))
+                .andExpect(status().isOk());
+        verify(repository).findRecentBets(ALICE, 100);
+    }
+
+    @Test
+    void writesAnUnresolvedBetWithNullsAndStringAmounts() throws Exception {
+        Bet bet =
+                new Bet(
+                        "trial-1",
+                        "pool-a",
+                        ALICE,
+                        new BigInteger("18446744073709551615"),
+                        "[[0.5, 2.0], [0.5, 0.0]]",
+                        "hash",
+                        "placed",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "sig-1",
+                        301_000_000L,
+                        Instant.parse("2025-06-01T12:00:00.123456Z"),
+                        null,
+                        null,
+                        null);
+        when(repository.findRecentBets(null, 1)).thenReturn(List.of(bet));
+
+        mvc.perform(get("/api/bets").param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"bets": [{
+                                          "trialId": "trial-1", "poolId": "pool-a", "player": "%s",
+                                          "wager": "18446744073709551615",
+                                          "qk": [[0.5, 2.0], [0.5, 0.0]],
+                                          "extraDataHash": "hash", "status": "placed",
+                                          "resultIndex": null, "randomness": null, "resultK": null,
+                                          "payout": null, "deltaAmount": null, "won": null,
+                                          "registeredSignature": "sig-1",
+                                          "registeredSlot": 301000000,
+                                          "registeredAt": "2025-06-01T12:00:00.123456Z",
+                                          "resolvedSignature": null, "resolvedSlot": null,
+                                          "resolvedAt": null}]}
+                                        """
+                                                .formatted(ALICE),
+                                        JsonCompareMode.STRICT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 101, 1000})
+    void rejectsALimitOutsideOneToAHundred(int limit) throws Exception {
+        mvc.perform(get("/api/bets").param("limit", String.valueOf(limit)))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "invalid_limit",
+                                         "message": "Parameter 'limit' must be between 1 and 100, got %d"}
+                                        """
+                                                .formatted(limit),
+                                        JsonCompareMode.STRICT));
+        verify(repository, never()).findRecentBets(any(), anyInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "99999999999"})
+    void rejectsALimitThatIsNotAnInteger(String limit) throws Exception {
+        mvc.perform(get("/api/bets").param("limit", limit))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "invalid_limit",
+                                         "message": "Parameter 'limit' must be an integer, got '%s'"}
+                                        """
+                                                .formatted(limit),
+                                        JsonCompareMode.STRICT));
+        verify(repository, never()).findRecentBets(any(), anyInt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "alice", "So1111111111111111111111111111111111111111O"})
+    void rejectsAPlayerThatIsNotAPublicKey(String player) throws Exception {
+        mvc.perform(get("/api/bets").param("player", player))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "invalid_player",
+                                         "message": "Parameter 'player' must be a Solana public key (base58 of 32 bytes), got '%s'"}
+                                        """
+                                                .formatted(player),
+                                        JsonCompareMode.STRICT));
+        verify(repository, never()).findRecentBets(any(), anyInt());
+    }
+
+    @Test
+    void cutsLongInputShortInTheMessage() throws Exception {
+        String player = "x".repeat(500);
+        mvc.perform(get("/api/bets").param("player", player))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "invalid_player",
+                                         "message": "Parameter 'player' must be a Solana public key (base58 of 32 bytes), got '%s...'"}
+                                        """
+                                                .formatted("x".repeat(64)),
+                                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void answersAnUnknownRouteWithA404Body() throws Exception {
+        mvc.perform(get("/api/nothing-here"))
+                .andExpect(status().isNotFound())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "not_found", "message": "No endpoint GET /api/nothing-here"}
+                                        """,
+                                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void answersAWrongMethodWithA405Body() throws Exception {
+        mvc.perform(post("/api/bets"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET"))
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "method_not_allowed",
+                                         "message": "Method 'POST' is not supported."}
+                                        """,
+                                        JsonCompareMode.STRICT));
+    }
+}

@@ -1,0 +1,169 @@
+package io.chainplay.api.casino;
+
+import io.chainplay.api.TestKeys;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(PlayerStatsController.class)
+class PlayerStatsControllerTest {
+
+    private static final String ALICE = TestKeys.of("alice");
+
+    @Autowired private MockMvc mvc;
+    @MockitoBean private CasinoRepository repository;
+
+    @Test
+    void sumsPoolsAndWritesAmountsAsStrings() throws Exception {
+        when(repository.findPlayerStats(ALICE))
+                .thenReturn(
+                        List.of(
+                                new PoolStats(
+                                        "pool-a",
+                                        new StatsTotals(
+                                                2,
+                                                1,
+                                                1,
+                                                0,
+                                                new BigInteger("9007199254740993"),
+                                                new BigInteger("9007199254740994"),
+                                                BigInteger.ONE)),
+                                new PoolStats(
+                                        "pool-b",
+                                        new StatsTotals(
+                                                1,
+                                                0,
+                                                0,
+                                                1,
+                                                BigInteger.TEN,
+                                                BigInteger.TEN,
+                                                BigInteger.ZERO))));
+
+        mvc.perform(get("/api/players/{wallet}/stats", ALICE))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"player": "%s",
+                                         "totals": {"bets": 3, "wins": 1, "losses": 1, "pushes": 1,
+                                                    "wagered": "9007199254741003",
+                                                    "paidOut": "9007199254741004", "net": "1"},
+                                         "pools": [
+                                           {"poolId": "pool-a", "bets": 2, "wins": 1, "losses": 1,
+                                            "pushes": 0, "wagered": "9007199254740993",
+                                            "paidOut": "9007199254740994", "net": "1"},
+                                           {"poolId": "pool-b", "bets": 1, "wins": 0, "losses": 0,
+                                            "pushes": 1, "wagered": "10", "paidOut": "10",
+                                            "net": "0"}]}
+                                        """
+                                                .formatted(ALICE),
+                                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void rejectsAWalletThatIsNotAPublicKey() throws Exception {
+        mvc.perform(get("/api/players/{wallet}/stats", "not-a-wallet"))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "invalid_wallet",
+                                         "message": "Wallet must be a Solana public key (base58 of 32 bytes), got 'not-a-wallet'"}
+                                        """,
+                                        JsonCompareMode.STRICT));
+        verify(repository, never()).findPlayerStats(any());
+    }
+
+    @Test
+    void rejectsBase58OfTheWrongLength() throws Exception {
+        String twentyBytes =
+                TestKeys.encode(
+                        new byte[] {
+                            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20
+                        });
+        mvc.perform(get("/api/players/{wallet}/stats", twentyBytes))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("{\"code\": \"invalid_wallet\"}"));
+    }
+
+    @Test
+    void answers404WhenThePlayerHasNoStats() throws Exception {
+        when(repository.findPlayerStats(ALICE)).thenReturn(List.of());
+
+        mvc.perform(get("/api/players/{wallet}/stats", ALICE))
+                .andExpect(status().isNotFound())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "player_not_found",
+                                         "message": "No casino stats for player %s (no settled bets)"}
+                                        """
+                                                .formatted(ALICE),
+                                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void hidesUnexpectedFailuresBehindA500() throws Exception {
+        when(repository.findPlayerStats(ALICE))
+                .thenThrow(new IllegalStateException("relation casino.player_stats is broken"));
+
+        mvc.perform(get("/api/players/{wallet}/stats", ALICE))
+                .andExpect(status().isInternalServerError())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "internal_error",
+                                         "message": "Internal error; the server log has the details"}
+                                        """,
+                                        JsonCompareMode.STRICT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databaseDown")
+    void answers503WhenTheDatabaseIsDown(RuntimeException failure) throws Exception {
+        when(repository.findPlayerStats(ALICE)).thenThrow(failure);
+
+        mvc.perform(get("/api/players/{wallet}/stats", ALICE))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(
+                        content()
+                                .json(
+                                        """
+                                        {"code": "database_unavailable",
+                                         "message": "The database is unavailable; try again later"}
+                                        """,
+                                        JsonCompareMode.STRICT));
+    }
+
+    // Outside a transaction the pool's timeout surfaces as the first, inside one as the second.
+    static Stream<RuntimeException> databaseDown() {
+        return Stream.of(
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
+                new CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction"));
+    }
+}
