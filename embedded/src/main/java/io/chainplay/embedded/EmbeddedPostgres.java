@@ -100,6 +100,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static final class Builder {
         private Path dataDir;
         private int port;
+        private boolean stopOnJvmExit = true;
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
         private Builder() {}
@@ -113,6 +114,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         /** Listen port; 0 picks a free one. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the server (default true). A launcher that stops its
+         * services in order itself turns it off: shutdown hooks run concurrently, so the server
+         * would go away while jobs still write to it.
+         */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
             return this;
         }
 
@@ -130,7 +141,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         public EmbeddedPostgres start() {
             var builder =
                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                            .setPGStartupWait(Duration.ofSeconds(60));
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setRegisterShutdownHook(stopOnJvmExit);
             if (dataDir != null) {
                 try {
                     Files.createDirectories(dataDir);

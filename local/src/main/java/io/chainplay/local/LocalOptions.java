@@ -1,0 +1,197 @@
+package io.chainplay.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Options of {@code ./chainplay up}. Every port is a preference: when it is taken the next free one
+ * is used, and the launcher prints what it chose.
+ *
+ * @param dataDir where Kafka, Postgres, checkpoints and logs live; a restart resumes from it
+ * @param apiPort the API's HTTP port
+ * @param flinkPort the Flink dashboard's port
+ * @param kafkaPort the Kafka broker's port
+ * @param postgresPort the Postgres port
+ * @param apiJar the Spring Boot jar of the API
+ * @param betsPerSecond demo bets per second; 0 for no demo activity
+ * @param players distinct demo players
+ * @param parallelism Flink parallelism of the jobs
+ * @param rocksdb RocksDB state backend instead of the heap
+ * @param fresh delete the data directory first
+ */
+public record LocalOptions(
+        Path dataDir,
+        int apiPort,
+        int flinkPort,
+        int kafkaPort,
+        int postgresPort,
+        Path apiJar,
+        double betsPerSecond,
+        int players,
+        int parallelism,
+        boolean rocksdb,
+        boolean fresh) {
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "Usage: ./chainplay up [options]",
+                    "",
+                    "Starts Kafka, Postgres, the casino job on a local Flink cluster, the API and",
+                    "live demo activity. Ctrl-C stops everything; the next `up` resumes from the",
+                    "last checkpoint.",
+                    "",
+                    "Options:",
+                    "  --data-dir DIR      data, checkpoints and logs (default ./.chainplay)",
+                    "  --api-port N        API port (default 8080)",
+                    "  --flink-port N      Flink dashboard port (default 8081)",
+                    "  --kafka-port N      Kafka port (default 19092)",
+                    "  --postgres-port N   Postgres port (default 15432)",
+                    "  --api-jar FILE      the API's Boot jar (default api/target/chainplay-api.jar)",
+                    "  --rate N            demo bets per second, 0 for none (default 10)",
+                    "  --players N         demo players (default 300)",
+                    "  --parallelism N     Flink parallelism (default 2)",
+                    "  --rocksdb           keep job state in RocksDB instead of the heap",
+                    "  --fresh             delete the data directory first",
+                    "  --help              this text",
+                    "",
+                    "A port that is taken is replaced by the next free one.");
+
+    static LocalOptions defaults() {
+        return new LocalOptions(
+                Path.of(".chainplay"),
+                8080,
+                8081,
+                19092,
+                15432,
+                Path.of("api", "target", "chainplay-api.jar"),
+                10,
+                300,
+                2,
+                false,
+                false);
+    }
+
+    /**
+     * Parses the options after {@code up}.
+     *
+     * @throws IllegalArgumentException naming the option that is wrong
+     */
+    static LocalOptions parse(List<String> args) {
+        LocalOptions o = defaults();
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            switch (flag) {
+                case "--rocksdb" -> o = o.with(b -> b.rocksdb = true);
+                case "--fresh" -> o = o.with(b -> b.fresh = true);
+                default -> {
+                    if (rest.isEmpty() || !flag.startsWith("--")) {
+                        throw new IllegalArgumentException(
+                                flag.startsWith("--")
+                                        ? "Option " + flag + " needs a value"
+                                        : "Unknown argument " + flag);
+                    }
+                    String value = rest.remove(0);
+                    o =
+                            switch (flag) {
+                                case "--data-dir" -> o.with(b -> b.dataDir = Path.of(value));
+                                case "--api-port" -> o.with(b -> b.apiPort = port(flag, value));
+                                case "--flink-port" -> o.with(b -> b.flinkPort = port(flag, value));
+                                case "--kafka-port" -> o.with(b -> b.kafkaPort = port(flag, value));
+                                case "--postgres-port" ->
+                                        o.with(b -> b.postgresPort = port(flag, value));
+                                case "--api-jar" -> o.with(b -> b.apiJar = Path.of(value));
+                                case "--rate" ->
+                                        o.with(b -> b.rate = number(flag, value, 0, 100_000));
+                                case "--players" ->
+                                        o.with(
+                                                b ->
+                                                        b.players =
+                                                                (int)
+                                                                        number(
+                                                                                flag, value, 1,
+                                                                                1_000_000));
+                                case "--parallelism" ->
+                                        o.with(
+                                                b ->
+                                                        b.parallelism =
+                                                                (int) number(flag, value, 1, 64));
+                                default ->
+                                        throw new IllegalArgumentException(
+                                                "Unknown option " + flag);
+                            };
+                }
+            }
+        }
+        return o;
+    }
+
+    private static int port(String flag, String value) {
+        return (int) number(flag, value, 1, 65535);
+    }
+
+    private static double number(String flag, String value, double min, double max) {
+        double n;
+        try {
+            n = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a number, not '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(
+                    flag + " must be between " + (long) min + " and " + (long) max + ": " + value);
+        }
+        return n;
+    }
+
+    private LocalOptions with(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    private static final class Builder {
+        Path dataDir;
+        int apiPort;
+        int flinkPort;
+        int kafkaPort;
+        int postgresPort;
+        Path apiJar;
+        double rate;
+        int players;
+        int parallelism;
+        boolean rocksdb;
+        boolean fresh;
+
+        Builder(LocalOptions o) {
+            dataDir = o.dataDir;
+            apiPort = o.apiPort;
+            flinkPort = o.flinkPort;
+            kafkaPort = o.kafkaPort;
+            postgresPort = o.postgresPort;
+            apiJar = o.apiJar;
+            rate = o.betsPerSecond;
+            players = o.players;
+            parallelism = o.parallelism;
+            rocksdb = o.rocksdb;
+            fresh = o.fresh;
+        }
+
+        LocalOptions build() {
+            return new LocalOptions(
+                    dataDir,
+                    apiPort,
+                    flinkPort,
+                    kafkaPort,
+                    postgresPort,
+                    apiJar,
+                    rate,
+                    players,
+                    parallelism,
+                    rocksdb,
+                    fresh);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.chainplay.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalOptionsTest {
+
+    @Test
+    void defaultsToTheDocumentedPortsAndDirectory() {
+        LocalOptions options = LocalOptions.parse(List.of());
+
+        assertThat(options.dataDir()).isEqualTo(Path.of(".chainplay"));
+        assertThat(options.apiPort()).isEqualTo(8080);
+        assertThat(options.flinkPort()).isEqualTo(8081);
+        assertThat(options.betsPerSecond()).isEqualTo(10);
+        assertThat(options.rocksdb()).isFalse();
+    }
+
+    @Test
+    void readsEveryOption() {
+        LocalOptions options =
+                LocalOptions.parse(
+                        List.of(
+                                "--data-dir",
+                                "/tmp/x",
+                                "--api-port",
+                                "9000",
+                                "--flink-port",
+                                "9001",
+                                "--kafka-port",
+                                "9002",
+                                "--postgres-port",
+                                "9003",
+                                "--rate",
+                                "2.5",
+                                "--players",
+                                "7",
+                                "--parallelism",
+                                "1",
+                                "--rocksdb",
+                                "--fresh",
+                                "--api-jar",
+                                "a.jar"));
+
+        assertThat(options)
+                .isEqualTo(
+                        new LocalOptions(
+                                Path.of("/tmp/x"),
+                                9000,
+                                9001,
+                                9002,
+                                9003,
+                                Path.of("a.jar"),
+                                2.5,
+                                7,
+                                1,
+                                true,
+                                true));
+    }
+
+    @Test
+    void saysWhatIsWrong() {
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--api-port")))
+                .hasMessage("Option --api-port needs a value");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--api-port", "http")))
+                .hasMessage("--api-port takes a number, not 'http'");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--api-port", "70000")))
+                .hasMessage("--api-port must be between 1 and 65535: 70000");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--colour", "red")))
+                .hasMessage("Unknown option --colour");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("now")))
+                .hasMessage("Unknown argument now");
+    }
+}
