@@ -65,6 +65,10 @@ public final class Chainplay {
             System.out.println(LocalOptions.USAGE);
             return;
         }
+        if (command.equals("tail")) {
+            tail(rest.subList(1, rest.size()));
+            return;
+        }
         if (!command.equals("up")) {
             System.err.println("Unknown command '" + command + "'.\n\n" + LocalOptions.USAGE);
             System.exit(2);
@@ -101,6 +105,42 @@ public final class Chainplay {
             System.err.println("Logs: " + options.dataDir().resolve("logs"));
             System.exit(1);
         }
+    }
+
+    /** {@code tail <topic> [--from-beginning] [--max N]}, against the running {@code up}. */
+    private static void tail(List<String> args) {
+        if (args.isEmpty()) {
+            System.err.println(
+                    "Usage: ./chainplay tail <topic> [--from-beginning] [--max N] [--data-dir DIR]\n"
+                            + "Topics: "
+                            + Topics.RAW_SOLANA_FARE_VAULT.name()
+                            + ", "
+                            + Topics.FEED_CASINO.name()
+                            + ", "
+                            + Topics.DLQ_CASINO.name());
+            System.exit(2);
+        }
+        Path dataDir = Path.of(".chainplay");
+        boolean fromBeginning = false;
+        long max = Long.MAX_VALUE;
+        for (int i = 1; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--from-beginning" -> fromBeginning = true;
+                case "--max" -> max = Long.parseLong(args.get(++i));
+                case "--data-dir" -> dataDir = Path.of(args.get(++i));
+                default -> {
+                    System.err.println("Unknown option " + args.get(i));
+                    System.exit(2);
+                }
+            }
+        }
+        Optional<String> kafka = Endpoints.read(dataDir).map(e -> e.getProperty("kafka"));
+        if (kafka.isEmpty()) {
+            System.err.println(
+                    "Chainplay is not running from " + dataDir + ": start ./chainplay up");
+            System.exit(1);
+        }
+        TopicTail.run(kafka.get(), args.get(0), fromBeginning, max);
     }
 
     private void up() throws Exception {
@@ -177,6 +217,19 @@ public final class Chainplay {
             running.push(activity);
         }
         System.out.println(" done");
+
+        Endpoints.write(
+                data,
+                Map.of(
+                        "api",
+                        "http://localhost:" + apiPort,
+                        "flink",
+                        "http://localhost:" + flinkPort,
+                        "kafka",
+                        kafka.bootstrapServers(),
+                        "postgres",
+                        db.jdbcUrl()));
+        running.push(() -> Endpoints.delete(data));
 
         JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
         String sample = awaitSettledPlayer(activity);
