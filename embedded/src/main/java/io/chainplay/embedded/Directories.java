@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Temporary directories for servers that run without a data directory of their own. */
-final class Directories {
+/** Temporary and data directories of the embedded servers and the launcher. */
+public final class Directories {
 
     private Directories() {}
 
-    static Path temporary(String prefix) {
+    public static Path temporary(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -21,7 +21,12 @@ final class Directories {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    /**
+     * Deletes a directory and everything in it; nothing happens if it does not exist.
+     *
+     * @throws UncheckedIOException when something in it cannot be deleted
+     */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -44,7 +49,7 @@ final class Directories {
                         }
                     });
         } catch (IOException e) {
-            // Best effort: a leftover temp dir is not worth failing a shutdown for.
+            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 }

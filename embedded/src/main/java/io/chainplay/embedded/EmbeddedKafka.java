@@ -71,7 +71,12 @@ public final class EmbeddedKafka implements KafkaBroker {
         server.shutdown();
         server.awaitShutdown();
         if (temporary) {
-            Directories.deleteRecursively(dataDir);
+            try {
+                Directories.deleteRecursively(dataDir);
+            } catch (UncheckedIOException e) {
+                // A leftover temporary directory is not worth failing a shutdown for.
+                LOG.warn("Could not delete {}", dataDir, e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.chainplay.local;
 
+import io.chainplay.embedded.Directories;
 import io.chainplay.embedded.EmbeddedKafka;
 import io.chainplay.embedded.EmbeddedPostgres;
 import io.chainplay.embedded.FreePorts;
@@ -25,12 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.flywaydb.core.Flyway;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -147,7 +144,7 @@ public final class Chainplay {
         long started = System.nanoTime();
         Path data = options.dataDir().toAbsolutePath();
         if (options.fresh()) {
-            deleteRecursively(data);
+            Directories.deleteRecursively(data);
         }
         Path logs = Files.createDirectories(data.resolve("logs"));
         System.out.println("Chainplay: starting, data in " + data);
@@ -350,29 +347,6 @@ public final class Chainplay {
     private static void step(String name) {
         System.out.print("  " + name + "...");
         System.out.flush();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(
-                dir,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                            throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException e)
-                            throws IOException {
-                        Files.delete(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
     }
 
     static {

@@ -6,7 +6,6 @@ import io.chainplay.schemas.casino.FareVaultEvents;
 import io.chainplay.schemas.casino.QkPair;
 import io.chainplay.schemas.casino.TrialRegistered;
 import io.chainplay.schemas.casino.TrialResolved;
-import io.chainplay.schemas.chain.Chain;
 import io.chainplay.schemas.chain.ChainEvent;
 import io.chainplay.schemas.chain.EventKind;
 import io.chainplay.schemas.chain.EventMeta;
@@ -107,47 +106,23 @@ final class CasinoFixtures {
                                         : Finality.OBSERVED)
                         .setRetracted(event.kind == EventKind.RETRACTED)
                         .build();
-        String payload;
-        if (event.type == CasinoEvent.Type.TRIAL_REGISTERED) {
-            List<QkPair> qk = new ArrayList<>();
-            for (int i = 0; i < event.outcomes(); i++) {
-                qk.add(new QkPair(event.q(i), event.k(i)));
-            }
-            payload =
-                    FareVaultEvents.payload(
-                            new TrialRegistered(
-                                    meta,
-                                    event.trialId,
-                                    event.player,
-                                    event.poolId,
-                                    event.wager,
-                                    qk,
-                                    event.extraDataHash));
-        } else {
-            payload =
-                    FareVaultEvents.payload(
-                            new TrialResolved(
-                                    meta, event.trialId, event.resultIndex, event.randomness));
+        if (event.type == CasinoEvent.Type.TRIAL_RESOLVED) {
+            return FareVaultEvents.envelope(
+                    new TrialResolved(meta, event.trialId, event.resultIndex, event.randomness));
         }
-        return ChainEvent.newBuilder()
-                .setEventId(event.eventId)
-                .setChain(Chain.SOLANA)
-                .setProgram(FareVaultEvents.PROGRAM_ID)
-                .setProgramName(FareVaultEvents.PROGRAM_NAME)
-                .setEventName(
-                        event.type == CasinoEvent.Type.TRIAL_REGISTERED
-                                ? FareVaultEvents.TRIAL_REGISTERED
-                                : FareVaultEvents.TRIAL_RESOLVED)
-                .setTxSignature(event.txSignature)
-                .setSlot(event.slot)
-                .setInstructionIndex(0)
-                .setEventIndex(0)
-                .setEventTime(Instant.ofEpochMilli(event.eventTime))
-                .setCommitment(event.kind == EventKind.FINALIZED ? "finalized" : "confirmed")
-                .setFinality(meta.getFinality())
-                .setRetracted(meta.getRetracted())
-                .setPayload(payload)
-                .build();
+        List<QkPair> qk = new ArrayList<>();
+        for (int i = 0; i < event.outcomes(); i++) {
+            qk.add(new QkPair(event.q(i), event.k(i)));
+        }
+        return FareVaultEvents.envelope(
+                new TrialRegistered(
+                        meta,
+                        event.trialId,
+                        event.player,
+                        event.poolId,
+                        event.wager,
+                        qk,
+                        event.extraDataHash));
     }
 
     static RawRecord raw(CasinoEvent event, long offset) {

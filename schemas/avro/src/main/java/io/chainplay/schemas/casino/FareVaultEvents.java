@@ -1,7 +1,10 @@
 package io.chainplay.schemas.casino;
 
+import io.chainplay.schemas.chain.Chain;
 import io.chainplay.schemas.chain.ChainEvent;
+import io.chainplay.schemas.chain.EventMeta;
 import io.chainplay.schemas.chain.EventMetas;
+import io.chainplay.schemas.chain.Finality;
 import io.chainplay.schemas.solana.Base58;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,6 +60,35 @@ public final class FareVaultEvents {
                 .setTrialId(pubkey(fields, "trial_id"))
                 .setResultIndex(u64(fields, "result_index"))
                 .setRandomness(f64(fields, "randomness"))
+                .build();
+    }
+
+    /** The envelope a Solana source writes for this registration: the inverse of the mapping. */
+    public static ChainEvent envelope(TrialRegistered trial) {
+        return envelope(trial.getMeta(), TRIAL_REGISTERED, payload(trial));
+    }
+
+    /** The envelope a Solana source writes for this resolution: the inverse of the mapping. */
+    public static ChainEvent envelope(TrialResolved resolution) {
+        return envelope(resolution.getMeta(), TRIAL_RESOLVED, payload(resolution));
+    }
+
+    private static ChainEvent envelope(EventMeta meta, String eventName, String payload) {
+        return ChainEvent.newBuilder()
+                .setEventId(meta.getEventId())
+                .setChain(Chain.SOLANA)
+                .setProgram(PROGRAM_ID)
+                .setProgramName(PROGRAM_NAME)
+                .setEventName(eventName)
+                .setTxSignature(meta.getTxSignature())
+                .setSlot(meta.getSlot())
+                .setInstructionIndex(meta.getInstructionIndex())
+                .setEventIndex(meta.getEventIndex())
+                .setEventTime(meta.getEventTime())
+                .setCommitment(meta.getFinality() == Finality.FINALIZED ? "finalized" : "confirmed")
+                .setFinality(meta.getFinality())
+                .setRetracted(meta.getRetracted())
+                .setPayload(payload)
                 .build();
     }
 

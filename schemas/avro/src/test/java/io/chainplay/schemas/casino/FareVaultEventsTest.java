@@ -82,6 +82,33 @@ class FareVaultEventsTest {
     }
 
     @Test
+    void envelopeIsTheInverseOfTheMapping() {
+        ChainEvent original =
+                envelope(
+                        "TrialRegistered",
+                        FareVaultFixtures.vector("TrialRegistered")
+                                .get("expected_decoded")
+                                .toString());
+        TrialRegistered trial = FareVaultEvents.trialRegistered(original);
+
+        ChainEvent again = FareVaultEvents.envelope(trial);
+
+        assertThat(FareVaultEvents.trialRegistered(again)).isEqualTo(trial);
+        assertThat(again.getEventId()).isEqualTo(original.getEventId());
+        assertThat(again.getProgram()).isEqualTo(FareVaultEvents.PROGRAM_ID);
+        assertThat(again.getCommitment()).isEqualTo("confirmed");
+        TrialResolved resolution =
+                FareVaultEvents.trialResolved(
+                        envelope(
+                                "TrialResolved",
+                                FareVaultFixtures.vector("TrialResolved")
+                                        .get("expected_decoded")
+                                        .toString()));
+        assertThat(FareVaultEvents.trialResolved(FareVaultEvents.envelope(resolution)))
+                .isEqualTo(resolution);
+    }
+
+    @Test
     void keepsTheKindOfTheEnvelope() {
         ChainEvent event =
                 envelope(
