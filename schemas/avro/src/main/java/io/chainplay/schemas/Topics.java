@@ -15,8 +15,10 @@ public final class Topics {
      * Decoded fare_vault events (FarePlay casino program), keyed by transaction signature. Written
      * exactly-once by the Solana source.
      */
-    public static final Topic<String, ChainEvent> RAW_SOLANA_FARE_VAULT =
-            new Topic<>("raw.solana.fare_vault", Serdes.String(), AvroSerde.of(ChainEvent.class));
+    public static final Topic<String, ChainEvent> RAW_SOLANA_FARE_VAULT = rawSolana("fare_vault");
+
+    /** Records the Solana source could not decode, with the raw data and the reason. */
+    public static final Topic<byte[], DeadLetter> DLQ_SOLANA = deadLetters("solana");
 
     /**
      * Casino feed for WebSocket relays: UTF-8 JSON in FarePlay's message shape ({@code type, data,
@@ -29,6 +31,15 @@ public final class Topics {
     public static final Topic<byte[], DeadLetter> DLQ_CASINO = deadLetters("casino");
 
     private Topics() {}
+
+    /**
+     * Decoded events of one Solana program, {@code raw.solana.<program>} by the program's IDL name,
+     * keyed by transaction signature and timestamped with block time.
+     */
+    public static Topic<String, ChainEvent> rawSolana(String programName) {
+        return new Topic<>(
+                "raw.solana." + programName, Serdes.String(), AvroSerde.of(ChainEvent.class));
+    }
 
     /** The dead-letter topic {@code dlq.<source>} of one job or connector. */
     public static Topic<byte[], DeadLetter> deadLetters(String source) {
