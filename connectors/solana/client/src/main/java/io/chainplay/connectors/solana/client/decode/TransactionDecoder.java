@@ -2,6 +2,7 @@ package io.chainplay.connectors.solana.client.decode;
 
 import io.chainplay.connectors.solana.client.idl.Discriminators;
 import io.chainplay.connectors.solana.client.idl.IdlRegistry;
+import io.chainplay.connectors.solana.client.rpc.Block;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -91,6 +92,12 @@ public final class TransactionDecoder {
                 result.get("slot").asLong(),
                 blockTime != null && blockTime.canConvertToLong() ? blockTime.asLong() : null,
                 -1);
+    }
+
+    /** Decodes the transactions of a block fetched with {@code SolanaRpc.getBlock}, in order. */
+    public BlockEvents decodeBlock(Block block) {
+        return decodeBlock(
+                block.slot(), block.blockhash(), block.blockTime(), block.transactions());
     }
 
     /**
@@ -299,7 +306,7 @@ public final class TransactionDecoder {
 
             JsonNode logs = meta.get("logMessages");
             if (logs == null || !logs.isArray()) {
-                for (String programId : configured) {
+                for (String programId : invokedConfigured()) {
                     txFailure(
                             programId,
                             FailureKind.LOGS_MISSING,
@@ -314,6 +321,22 @@ public final class TransactionDecoder {
                 emit(t, records.get(t));
             }
             return result(TransactionEvents.Status.DECODED);
+        }
+
+        /** Configured programs the transaction runs (not merely passes as an account). */
+        private Set<String> invokedConfigured() {
+            Set<String> invoked = new LinkedHashSet<>();
+            for (int t = 0; t < topPrograms.length; t++) {
+                if (configured.contains(topPrograms[t])) {
+                    invoked.add(topPrograms[t]);
+                }
+                for (Inner ix : inner.get(t)) {
+                    if (configured.contains(ix.programId)) {
+                        invoked.add(ix.programId);
+                    }
+                }
+            }
+            return invoked;
         }
 
         private TransactionEvents result(TransactionEvents.Status status) {

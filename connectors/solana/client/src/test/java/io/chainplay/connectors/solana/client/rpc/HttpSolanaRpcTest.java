@@ -139,9 +139,7 @@ class HttpSolanaRpcTest {
                             .add(Fixtures.PUMP_AMM, Fixtures.idl(Fixtures.PUMP_AMM_IDL), 0)
                             .add(Fixtures.RAYDIUM_CLMM, Fixtures.idl(Fixtures.RAYDIUM_IDL), 0)
                             .build();
-            BlockEvents events =
-                    TransactionDecoder.of(registry)
-                            .decodeBlock(b.slot(), b.blockhash(), b.blockTime(), b.transactions());
+            BlockEvents events = TransactionDecoder.of(registry).decodeBlock(b);
             assertThat(events.events())
                     .extracting(e -> e.eventName())
                     .containsExactly("SwapEvent", "BuyEvent", "BuyEvent");
