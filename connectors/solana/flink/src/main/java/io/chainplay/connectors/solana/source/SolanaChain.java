@@ -37,6 +37,13 @@ public interface SolanaChain extends AutoCloseable {
      */
     Optional<String> blockhash(long slot, Level level) throws IOException, NotYetAvailable;
 
+    /**
+     * A hint that these slots will be read soon at this level, in this order: an implementation may
+     * fetch them together (JSON-RPC batches) and serve the following {@link #block} calls from what
+     * it fetched. The default does nothing.
+     */
+    default void prefetch(List<Long> slots, Level level) {}
+
     @Override
     void close();
 

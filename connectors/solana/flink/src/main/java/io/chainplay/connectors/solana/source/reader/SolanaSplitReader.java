@@ -35,6 +35,9 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolanaSplitReader.class);
 
+    /** Slots fetched together when the reader is behind the tip (a backfill, a catch-up). */
+    private static final int PREFETCH = 16;
+
     private final SolanaChain chain;
     private final Level level;
     private final long pollMillis;
@@ -113,6 +116,7 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
     private void observe(Progress p, RecordsBySplits.Builder<UnitRecord> batch, String id)
             throws IOException, SolanaChain.NotYetAvailable {
         long slot = p.nextSlot;
+        chain.prefetch(ahead(p, slot), level);
         Optional<SolanaChain.Block> block = chain.block(slot, level);
         boolean waitsForFinality = level == Level.CONFIRMED;
         if (block.isPresent()) {
@@ -146,6 +150,17 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
         p.skip = 0;
         p.nextSlot = slot + p.split.modulus();
         batch.add(id, UnitRecord.slotDone(slot, p.nextSlot));
+    }
+
+    /** The owned slots from {@code slot} on that the node already has, for a batched fetch. */
+    private List<Long> ahead(Progress p, long slot) {
+        List<Long> slots = new ArrayList<>(PREFETCH);
+        for (long s = slot;
+                slots.size() < PREFETCH && s <= p.split.lastSlot() && s <= tip;
+                s += p.split.modulus()) {
+            slots.add(s);
+        }
+        return slots;
     }
 
     /**
