@@ -8,21 +8,12 @@ import io.chainplay.local.demo.FareVaultActivity;
 import io.chainplay.pipelines.casino.CasinoJob;
 import io.chainplay.pipelines.casino.CasinoOptions;
 import io.chainplay.pipelines.casino.CasinoSinks;
-import io.chainplay.pipelines.common.JobConfig;
 import io.chainplay.pipelines.common.PipelineOptions;
 import io.chainplay.schemas.Topics;
 
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import org.flywaydb.core.Flyway;
 
@@ -172,22 +163,35 @@ public final class Chainplay {
         kafka.createTopic(Topics.DLQ_CASINO.name(), 1);
 
         step("Flink");
-        int flinkPort = FreePorts.preferred(options.flinkPort());
+        LocalFlink flink =
+                LocalFlink.start(
+                        FreePorts.preferred(options.flinkPort()),
+                        2,
+                        options.parallelism(),
+                        options.rocksdb());
+        running.push(flink);
         Path checkpoints = data.resolve("checkpoints");
-        Optional<Path> resumeFrom = Checkpoints.latest(checkpoints);
-        Configuration conf = flinkConfiguration(flinkPort, checkpoints, resumeFrom);
-        conf.set(PipelineOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        conf.set(PipelineOptions.JDBC_URL, db.jdbcUrl());
-        conf.set(PipelineOptions.JDBC_USER, db.user());
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
-        CasinoJob.build(
-                env,
-                CasinoJob.kafkaSource(conf).build(),
-                CasinoSinks.production(conf),
-                CasinoJob.Config.from(conf));
-        JobClient job = env.executeAsync("chainplay-casino");
-        running.push(() -> cancel(job));
+        Configuration jobConf = new Configuration();
+        jobConf.set(PipelineOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        jobConf.set(PipelineOptions.JDBC_URL, db.jdbcUrl());
+        jobConf.set(PipelineOptions.JDBC_USER, db.user());
+        LocalFlink.Submitted casino =
+                flink.submit(
+                        "chainplay-casino",
+                        checkpoints,
+                        jobConf,
+                        env ->
+                                CasinoJob.build(
+                                        env,
+                                        CasinoJob.kafkaSource(jobConf).build(),
+                                        CasinoSinks.production(jobConf),
+                                        CasinoJob.Config.from(jobConf)));
+        running.push(() -> LocalFlink.cancel(casino.client()));
+        List<LocalFlink.Submitted> jobs = List.of(casino);
+        int flinkPort = flink.port();
+        JobClient job = casino.client();
+        Optional<Path> resumeFrom = casino.resumedFrom();
+        Configuration conf = jobConf;
 
         step("API");
         int apiPort = FreePorts.preferred(options.apiPort());
@@ -262,24 +266,6 @@ public final class Chainplay {
         watch(job, activity);
     }
 
-    private Configuration flinkConfiguration(
-            int port, Path checkpoints, Optional<Path> resumeFrom) {
-        Configuration conf = Configuration.fromMap(JobConfig.defaults());
-        conf.set(RestOptions.PORT, port);
-        conf.set(RestOptions.BIND_PORT, Integer.toString(port));
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 3);
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, options.parallelism());
-        if (options.rocksdb()) {
-            conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-            conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("512m"));
-        }
-        resumeFrom.ifPresent(
-                path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
-        return conf;
-    }
-
     /** Waits a few seconds for the first settled demo bet, to print a wallet worth trying. */
     private static String awaitSettledPlayer(FareVaultActivity activity)
             throws InterruptedException {
@@ -310,21 +296,6 @@ public final class Chainplay {
                     System.currentTimeMillis(),
                     status,
                     activity == null ? "" : ", " + activity.betsPlaced() + " demo bets placed");
-        }
-    }
-
-    private static void cancel(JobClient job) throws Exception {
-        // The newest checkpoint is kept (RETAIN_ON_CANCELLATION); the next run resumes from it.
-        if (job.getJobStatus().get(10, TimeUnit.SECONDS).isGloballyTerminalState()) {
-            return;
-        }
-        job.cancel().get(30, TimeUnit.SECONDS);
-        // cancel() returns once the request is accepted; wait until the tasks have stopped
-        // writing before Kafka and Postgres go away.
-        try {
-            job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException expected) {
-            // a cancelled job ends with an exception
         }
     }
 

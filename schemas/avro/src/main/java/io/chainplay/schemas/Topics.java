@@ -38,7 +38,12 @@ public final class Topics {
      */
     public static Topic<String, ChainEvent> rawSolana(String programName) {
         return new Topic<>(
-                "raw.solana." + programName, Serdes.String(), AvroSerde.of(ChainEvent.class));
+                rawSolanaName(programName), Serdes.String(), AvroSerde.of(ChainEvent.class));
+    }
+
+    /** The name of {@link #rawSolana(String)}, without making serdes. */
+    public static String rawSolanaName(String programName) {
+        return "raw.solana." + programName;
     }
 
     /** The dead-letter topic {@code dlq.<source>} of one job or connector. */
