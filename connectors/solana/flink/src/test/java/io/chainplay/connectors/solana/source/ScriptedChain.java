@@ -43,6 +43,10 @@ public final class ScriptedChain implements SolanaChain {
     public Optional<Block> block(long slot, Level level) throws NotYetAvailable {
         script.calls.incrementAndGet();
         check(slot, level);
+        if (level == Level.CONFIRMED && script.offConfirmedFork.contains(slot)) {
+            // As a node answers for a slot above the root that is not on the confirmed fork.
+            throw new NotYetAvailable("Block not available for slot " + slot);
+        }
         if (level == Level.FINALIZED) {
             if (script.replacedAtFinalized.containsKey(slot)) {
                 return Optional.of(script.replacedAtFinalized.get(slot));
@@ -74,6 +78,7 @@ public final class ScriptedChain implements SolanaChain {
         final String name;
         final Map<Long, Block> blocks = new ConcurrentSkipListMap<>();
         public final Set<Long> droppedAtFinalized = ConcurrentHashMap.newKeySet();
+        public final Set<Long> offConfirmedFork = ConcurrentHashMap.newKeySet();
         public final Map<Long, Block> replacedAtFinalized = new ConcurrentHashMap<>();
         final AtomicInteger calls = new AtomicInteger();
         volatile long confirmedTip;

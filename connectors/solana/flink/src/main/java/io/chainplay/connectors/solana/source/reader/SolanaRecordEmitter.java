@@ -15,6 +15,9 @@ final class SolanaRecordEmitter
             UnitRecord unit, SourceOutput<SolanaRecord> output, SolanaSplitState state) {
         if (unit.phase == UnitRecord.Phase.OBSERVE) {
             if (unit.isEnd()) {
+                if (unit.unseen) {
+                    state.unseen(unit.slot, SolanaSplitReader.UNSEEN);
+                }
                 state.slotDone(unit.nextSlot);
                 return;
             }

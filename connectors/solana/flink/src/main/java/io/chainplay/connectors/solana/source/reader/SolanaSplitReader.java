@@ -38,6 +38,9 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
     /** Slots fetched together when the reader is behind the tip (a backfill, a catch-up). */
     private static final int PREFETCH = 16;
 
+    /** The blockhash of a pending slot that had no block at confirmed. */
+    static final String UNSEEN = "";
+
     private final SolanaChain chain;
     private final Level level;
     private final long pollMillis;
@@ -117,8 +120,24 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
             throws IOException, SolanaChain.NotYetAvailable {
         long slot = p.nextSlot;
         chain.prefetch(ahead(p, slot), level);
-        Optional<SolanaChain.Block> block = chain.block(slot, level);
         boolean waitsForFinality = level == Level.CONFIRMED;
+        Optional<SolanaChain.Block> block;
+        try {
+            block = chain.block(slot, level);
+        } catch (SolanaChain.NotYetAvailable e) {
+            if (!waitsForFinality || slot >= tip) {
+                throw e;
+            }
+            // Below the confirmed head but not on its chain: skipped on this fork. A node only
+            // says so once the slot is rooted, ~13 s later; rather than stall, move on and look
+            // at the slot again when it is finalized, in case the chain switches to a fork that
+            // has it.
+            p.skip = 0;
+            p.nextSlot = slot + p.split.modulus();
+            p.pending.add(new SolanaSplit.PendingSlot(slot, UNSEEN, List.of()));
+            batch.add(id, UnitRecord.slotDone(slot, p.nextSlot, true));
+            return;
+        }
         if (block.isPresent()) {
             SolanaChain.Block b = block.get();
             List<SolanaRecord> records = new ArrayList<>(b.items().size());
@@ -149,7 +168,7 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
         }
         p.skip = 0;
         p.nextSlot = slot + p.split.modulus();
-        batch.add(id, UnitRecord.slotDone(slot, p.nextSlot));
+        batch.add(id, UnitRecord.slotDone(slot, p.nextSlot, false));
     }
 
     /** The owned slots from {@code slot} on that the node already has, for a batched fetch. */
@@ -188,7 +207,7 @@ final class SolanaSplitReader implements SplitReader<UnitRecord, SolanaSplit> {
                 }
             }
         }
-        if (!kept) {
+        if (!kept && !pending.events().isEmpty()) {
             LOG.info(
                     "Slot {} left the chain: {} events retracted",
                     pending.slot(),

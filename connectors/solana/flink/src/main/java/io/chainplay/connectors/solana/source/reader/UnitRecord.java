@@ -32,6 +32,9 @@ final class UnitRecord {
     /** End marker of OBSERVE: the next slot to read. */
     final long nextSlot;
 
+    /** End marker of OBSERVE: the slot had no block at confirmed; check it when finalized. */
+    final boolean unseen;
+
     private UnitRecord(
             Phase phase,
             long slot,
@@ -39,7 +42,8 @@ final class UnitRecord {
             SolanaRecord record,
             String blockhash,
             boolean pending,
-            long nextSlot) {
+            long nextSlot,
+            boolean unseen) {
         this.phase = phase;
         this.slot = slot;
         this.ordinal = ordinal;
@@ -47,23 +51,24 @@ final class UnitRecord {
         this.blockhash = blockhash;
         this.pending = pending;
         this.nextSlot = nextSlot;
+        this.unseen = unseen;
     }
 
     static UnitRecord observed(
             long slot, int ordinal, SolanaRecord record, String blockhash, boolean pending) {
-        return new UnitRecord(Phase.OBSERVE, slot, ordinal, record, blockhash, pending, -1);
+        return new UnitRecord(Phase.OBSERVE, slot, ordinal, record, blockhash, pending, -1, false);
     }
 
-    static UnitRecord slotDone(long slot, long nextSlot) {
-        return new UnitRecord(Phase.OBSERVE, slot, -1, null, null, false, nextSlot);
+    static UnitRecord slotDone(long slot, long nextSlot, boolean unseen) {
+        return new UnitRecord(Phase.OBSERVE, slot, -1, null, null, false, nextSlot, unseen);
     }
 
     static UnitRecord finalizing(long slot, int ordinal, SolanaRecord record) {
-        return new UnitRecord(Phase.FINALIZE, slot, ordinal, record, null, false, -1);
+        return new UnitRecord(Phase.FINALIZE, slot, ordinal, record, null, false, -1, false);
     }
 
     static UnitRecord finalized(long slot) {
-        return new UnitRecord(Phase.FINALIZE, slot, -1, null, null, false, -1);
+        return new UnitRecord(Phase.FINALIZE, slot, -1, null, null, false, -1, false);
     }
 
     boolean isEnd() {

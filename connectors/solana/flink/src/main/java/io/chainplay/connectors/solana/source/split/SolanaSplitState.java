@@ -42,6 +42,11 @@ public final class SolanaSplitState {
         }
     }
 
+    /** A slot that had no block at confirmed waits for finality like one with events. */
+    public void unseen(long slot, String marker) {
+        pending.add(new PendingBuilder(slot, marker, List.of()));
+    }
+
     /** The block at the current slot is done; reading goes on at {@code next}. */
     public void slotDone(long next) {
         nextSlot = next;

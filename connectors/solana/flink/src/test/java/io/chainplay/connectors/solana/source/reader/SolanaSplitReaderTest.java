@@ -126,14 +126,41 @@ class SolanaSplitReaderTest {
     }
 
     @Test
+    void movesPastASlotMissingAtConfirmedAndReadsItIfItIsFinalized() throws Exception {
+        var script = ScriptedChainAccess.script(UUID.randomUUID().toString());
+        script.block(10, 1, 0).block(11, 2, 0).block(12, 1, 0).block(13, 1, 0).tips(13, 9);
+        script.offConfirmedFork.add(11L); // on another fork than the confirmed head...
+        script.offConfirmedFork.add(12L);
+        script.droppedAtFinalized.add(12L); // ...where 12 stays, while 11 ends up final
+        Driver driver = new Driver(script.factory(), Level.CONFIRMED, live(10));
+
+        driver.runUntilIdle();
+        assertThat(kinds(driver)).containsExactly("sig-10-0 OBSERVED", "sig-13-0 OBSERVED");
+
+        script.tips(13, 13);
+        driver.runUntilIdle();
+        assertThat(kinds(driver))
+                .containsExactly(
+                        "sig-10-0 OBSERVED",
+                        "sig-13-0 OBSERVED",
+                        "sig-10-0 FINALIZED",
+                        "sig-11-0 FINALIZED",
+                        "sig-11-1 FINALIZED",
+                        "sig-13-0 FINALIZED");
+        assertThat(driver.state.toSplit().pending()).isEmpty();
+    }
+
+    @Test
     void resumesFromAnyRecordWithoutGapsOrDuplicates() throws Exception {
         var script = ScriptedChainAccess.script(UUID.randomUUID().toString());
-        script.block(10, 3, 1).block(11, 0, 0).block(13, 2, 0).block(14, 4, 0).tips(14, 14);
+        script.block(10, 3, 1).block(11, 0, 0).block(13, 2, 0).block(14, 4, 0).block(15, 1, 0);
+        script.tips(16, 16);
         script.droppedAtFinalized.add(13L);
+        script.offConfirmedFork.add(15L); // read when finalized
         Driver whole = new Driver(script.factory(), Level.CONFIRMED, live(10));
         whole.runUntilIdle();
         List<String> expected = describe(whole.output);
-        assertThat(expected).hasSize((3 + 1) + 3 + 2 * 2 + 2 * 4); // dead letters once
+        assertThat(expected).hasSize((3 + 1) + 3 + 2 * 2 + 2 * 4 + 1); // dead letters once
 
         for (int cut = 0; cut <= expected.size(); cut++) {
             Driver first = new Driver(script.factory(), Level.CONFIRMED, live(10));
