@@ -1,24 +1,30 @@
 package io.chainplay.local;
 
+import io.chainplay.connectors.solana.source.SolanaSourceOptions;
+import io.chainplay.devnet.solana.SolanaDevnet;
 import io.chainplay.embedded.Directories;
 import io.chainplay.embedded.EmbeddedKafka;
 import io.chainplay.embedded.EmbeddedPostgres;
 import io.chainplay.embedded.FreePorts;
-import io.chainplay.local.demo.FareVaultActivity;
 import io.chainplay.pipelines.casino.CasinoJob;
-import io.chainplay.pipelines.casino.CasinoOptions;
 import io.chainplay.pipelines.casino.CasinoSinks;
 import io.chainplay.pipelines.common.PipelineOptions;
+import io.chainplay.pipelines.ingest.SolanaIngestJob;
 import io.chainplay.schemas.Topics;
 
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -38,6 +44,9 @@ import java.util.concurrent.TimeUnit;
 public final class Chainplay {
 
     static final String DATABASE = "chainplay";
+
+    /** Slots the devnet keeps in memory: about 2 hours of chain. */
+    private static final long DEVNET_RETAINED_SLOTS = 20_000;
 
     private final LocalOptions options;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -100,10 +109,10 @@ public final class Chainplay {
         if (args.isEmpty()) {
             System.err.println(
                     "Usage: ./chainplay tail <topic> [--from-beginning] [--max N] [--data-dir DIR]\n"
-                            + "Topics: "
-                            + Topics.RAW_SOLANA_FARE_VAULT.name()
-                            + ", "
+                            + "Topics: raw.solana.fare_vault, raw.solana.solana_mafia, "
                             + Topics.FEED_CASINO.name()
+                            + ", "
+                            + Topics.DLQ_SOLANA.name()
                             + ", "
                             + Topics.DLQ_CASINO.name());
             System.exit(2);
@@ -158,9 +167,24 @@ public final class Chainplay {
                         .port(FreePorts.preferred(options.kafkaPort()))
                         .start();
         running.push(kafka);
-        kafka.createTopic(Topics.RAW_SOLANA_FARE_VAULT.name(), 4);
+        for (String program : List.of("fare_vault", "solana_mafia")) {
+            kafka.createTopic(Topics.rawSolanaName(program), 4);
+        }
+        kafka.createTopic(Topics.DLQ_SOLANA.name(), 1);
         kafka.createTopic(Topics.FEED_CASINO.name(), 2);
         kafka.createTopic(Topics.DLQ_CASINO.name(), 1);
+
+        step("Solana devnet");
+        // A new chain on every start: its slots continue the wall clock's count, and the ingest
+        // job starts at its first slot. The tables and the casino job's state carry on.
+        SolanaDevnet devnet =
+                SolanaDevnet.builder()
+                        .port(FreePorts.preferred(options.devnetPort()))
+                        .transactionsPerSecond(options.transactionsPerSecond())
+                        .players(options.players())
+                        .retainSlots(DEVNET_RETAINED_SLOTS)
+                        .start();
+        running.push(devnet);
 
         step("Flink");
         LocalFlink flink =
@@ -175,11 +199,35 @@ public final class Chainplay {
         jobConf.set(PipelineOptions.KAFKA_BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         jobConf.set(PipelineOptions.JDBC_URL, db.jdbcUrl());
         jobConf.set(PipelineOptions.JDBC_USER, db.user());
+
+        Configuration ingestConf = new Configuration(jobConf);
+        ingestConf.set(SolanaSourceOptions.RPC_ENDPOINTS, List.of(devnet.url()));
+        ingestConf.set(SolanaSourceOptions.IDLS, SolanaIngestJob.DEFAULT_IDLS);
+        ingestConf.set(SolanaSourceOptions.START_SLOT, devnet.startSlot());
+        // Raw events become visible to the casino job when the checkpoint commits them.
+        ingestConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+        LocalFlink.Submitted ingest =
+                flink.submit(
+                        "chainplay-solana-ingest",
+                        checkpoints,
+                        ingestConf,
+                        false, // a new devnet chain: nothing to resume
+                        env ->
+                                SolanaIngestJob.build(
+                                        env,
+                                        SolanaSourceOptions.source(ingestConf),
+                                        SolanaIngestJob.kafkaSink(
+                                                kafka.bootstrapServers(),
+                                                ingestConf.get(
+                                                        SolanaIngestJob.TRANSACTIONAL_ID_PREFIX))));
+        running.push(() -> LocalFlink.cancel(ingest.client()));
+
         LocalFlink.Submitted casino =
                 flink.submit(
                         "chainplay-casino",
                         checkpoints,
                         jobConf,
+                        true,
                         env ->
                                 CasinoJob.build(
                                         env,
@@ -187,11 +235,7 @@ public final class Chainplay {
                                         CasinoSinks.production(jobConf),
                                         CasinoJob.Config.from(jobConf)));
         running.push(() -> LocalFlink.cancel(casino.client()));
-        List<LocalFlink.Submitted> jobs = List.of(casino);
-        int flinkPort = flink.port();
-        JobClient job = casino.client();
-        Optional<Path> resumeFrom = casino.resumedFrom();
-        Configuration conf = jobConf;
+        List<LocalFlink.Submitted> jobs = List.of(ingest, casino);
 
         step("API");
         int apiPort = FreePorts.preferred(options.apiPort());
@@ -205,54 +249,39 @@ public final class Chainplay {
                                 "CHAINPLAY_DB_PASSWORD", db.password()),
                         logs.resolve("api.log"));
         running.push(api);
-
-        FareVaultActivity activity = null;
-        if (options.betsPerSecond() > 0) {
-            step("demo activity");
-            activity =
-                    new FareVaultActivity(
-                            kafka.bootstrapServers(),
-                            conf.get(CasinoOptions.INPUT_TOPIC),
-                            options.betsPerSecond(),
-                            options.players());
-            running.push(activity);
-        }
         System.out.println(" done");
 
         Endpoints.write(
                 data,
                 Map.of(
-                        "api",
-                        "http://localhost:" + apiPort,
-                        "flink",
-                        "http://localhost:" + flinkPort,
-                        "kafka",
-                        kafka.bootstrapServers(),
-                        "postgres",
-                        db.jdbcUrl()));
+                        "api", "http://localhost:" + apiPort,
+                        "flink", "http://localhost:" + flink.port(),
+                        "kafka", kafka.bootstrapServers(),
+                        "postgres", db.jdbcUrl(),
+                        "solana", devnet.url()));
         running.push(() -> Endpoints.delete(data));
 
-        JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
-        String sample = awaitSettledPlayer(activity);
+        String sample = awaitPlayerWithStats(db);
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         System.out.println();
         System.out.println("Chainplay is up (" + seconds + " s)");
         System.out.printf("  API              http://localhost:%d%n", apiPort);
+        System.out.printf("  Flink dashboard  http://localhost:%d%n", flink.port());
+        for (LocalFlink.Submitted job : jobs) {
+            System.out.printf(
+                    "    %-22s %s, %s%n",
+                    job.name(),
+                    job.client().getJobStatus().get(10, TimeUnit.SECONDS),
+                    job.resumedFrom()
+                            .map(p -> "resumed from " + data.relativize(p))
+                            .orElse("started fresh"));
+        }
         System.out.printf(
-                "  Flink dashboard  http://localhost:%d   (job %s: %s)%n",
-                flinkPort, job.getJobID(), status);
+                "  Solana devnet    %s   (%.0f tx/s: fare_vault and solana_mafia, %d players)%n",
+                devnet.url(), options.transactionsPerSecond(), options.players());
         System.out.printf("  Kafka            %s%n", kafka.bootstrapServers());
         System.out.printf("  Postgres         %s%n", db.jdbcUrl());
         System.out.printf("  Data and logs    %s%n", data);
-        System.out.println(
-                resumeFrom
-                        .map(p -> "  Resumed from     " + p)
-                        .orElse("  Started fresh    (no checkpoint yet)"));
-        if (activity != null) {
-            System.out.printf(
-                    "  Demo activity    %.0f bets/s by %d players in %d pools%n",
-                    options.betsPerSecond(), options.players(), 4);
-        }
         System.out.println();
         System.out.println("Try:");
         if (sample != null) {
@@ -260,42 +289,53 @@ public final class Chainplay {
         }
         System.out.printf("  curl 'http://localhost:%d/api/bets?limit=5'%n", apiPort);
         System.out.printf("  curl http://localhost:%d/health%n", apiPort);
+        System.out.println("  ./chainplay tail feed.casino");
         System.out.println();
         System.out.println("Ctrl-C stops everything; `./chainplay up` again resumes.");
 
-        watch(job, activity);
+        watch(jobs, devnet);
     }
 
-    /** Waits a few seconds for the first settled demo bet, to print a wallet worth trying. */
-    private static String awaitSettledPlayer(FareVaultActivity activity)
-            throws InterruptedException {
-        if (activity == null) {
-            return null;
+    /** Waits up to 30 s for a settled bet, to print a wallet worth trying. */
+    private static String awaitPlayerWithStats(EmbeddedPostgres.Database db) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                PreparedStatement query =
+                        c.prepareStatement(
+                                "SELECT player FROM casino.player_stats ORDER BY bets DESC LIMIT 1")) {
+            for (int i = 0; i < 60; i++) {
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+                Thread.sleep(500);
+            }
         }
-        for (int i = 0; i < 40 && activity.lastSettledPlayer() == null; i++) {
-            Thread.sleep(250);
-        }
-        return activity.lastSettledPlayer();
+        return null;
     }
 
-    /** Prints a status line now and then; exits if the job stops on its own. */
-    private void watch(JobClient job, FareVaultActivity activity) throws Exception {
+    /** Prints a status line now and then; exits if a job stops on its own. */
+    private void watch(List<LocalFlink.Submitted> jobs, SolanaDevnet devnet) throws Exception {
         while (true) {
             Thread.sleep(30_000);
-            JobStatus status = job.getJobStatus().get(10, TimeUnit.SECONDS);
-            if (status.isGloballyTerminalState()) {
-                System.err.println(
-                        "The casino job stopped ("
-                                + status
-                                + "); see the dashboard and "
-                                + options.dataDir().resolve("logs/chainplay.log"));
-                System.exit(1);
+            StringBuilder line =
+                    new StringBuilder(String.format("%tT ", System.currentTimeMillis()));
+            for (LocalFlink.Submitted job : jobs) {
+                JobStatus status = job.client().getJobStatus().get(10, TimeUnit.SECONDS);
+                if (status.isGloballyTerminalState()) {
+                    System.err.println(
+                            "The job "
+                                    + job.name()
+                                    + " stopped ("
+                                    + status
+                                    + "); see the dashboard and "
+                                    + options.dataDir().resolve("logs/chainplay.log"));
+                    System.exit(1);
+                }
+                line.append(' ').append(job.name()).append(' ').append(status).append(',');
             }
-            System.out.printf(
-                    "%tT  casino job %s%s%n",
-                    System.currentTimeMillis(),
-                    status,
-                    activity == null ? "" : ", " + activity.betsPlaced() + " demo bets placed");
+            line.append(" devnet at slot ").append(devnet.tipSlot());
+            System.out.println(line);
         }
     }
 

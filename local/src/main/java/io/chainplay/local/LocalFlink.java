@@ -71,6 +71,7 @@ final class LocalFlink implements AutoCloseable {
      *
      * @param name the job's name, also its checkpoint directory under {@code checkpoints}
      * @param jobConf the job's own settings
+     * @param resume whether to restore the newest retained checkpoint
      * @param build adds the job's operators
      * @return the job's client, and the checkpoint it resumed from, if any
      */
@@ -78,6 +79,7 @@ final class LocalFlink implements AutoCloseable {
             String name,
             Path checkpoints,
             Configuration jobConf,
+            boolean resume,
             Consumer<StreamExecutionEnvironment> build)
             throws Exception {
         Configuration conf = Configuration.fromMap(JobConfig.defaults());
@@ -93,7 +95,7 @@ final class LocalFlink implements AutoCloseable {
         if (rocksdb) {
             conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         }
-        Optional<Path> resumeFrom = Checkpoints.latest(dir);
+        Optional<Path> resumeFrom = resume ? Checkpoints.latest(dir) : Optional.empty();
         resumeFrom.ifPresent(
                 path -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);

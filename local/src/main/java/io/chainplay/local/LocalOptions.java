@@ -13,8 +13,9 @@ import java.util.List;
  * @param flinkPort the Flink dashboard's port
  * @param kafkaPort the Kafka broker's port
  * @param postgresPort the Postgres port
+ * @param devnetPort the Solana devnet's JSON-RPC port
  * @param apiJar the Spring Boot jar of the API
- * @param betsPerSecond demo bets per second; 0 for no demo activity
+ * @param transactionsPerSecond the devnet's game transactions per second; 0 for a quiet chain
  * @param players distinct demo players
  * @param parallelism Flink parallelism of the jobs
  * @param rocksdb RocksDB state backend instead of the heap
@@ -26,8 +27,9 @@ public record LocalOptions(
         int flinkPort,
         int kafkaPort,
         int postgresPort,
+        int devnetPort,
         Path apiJar,
-        double betsPerSecond,
+        double transactionsPerSecond,
         int players,
         int parallelism,
         boolean rocksdb,
@@ -38,9 +40,9 @@ public record LocalOptions(
                     "\n",
                     "Usage: ./chainplay up [options]",
                     "",
-                    "Starts Kafka, Postgres, the casino job on a local Flink cluster, the API and",
-                    "live demo activity. Ctrl-C stops everything; the next `up` resumes from the",
-                    "last checkpoint.",
+                    "Starts Kafka, Postgres, a Solana devnet node with live game activity, the",
+                    "Solana ingest and casino jobs on a local Flink cluster, and the API. Ctrl-C",
+                    "stops everything; the next `up` resumes the casino job from its checkpoint.",
                     "",
                     "Options:",
                     "  --data-dir DIR      data, checkpoints and logs (default ./.chainplay)",
@@ -48,9 +50,10 @@ public record LocalOptions(
                     "  --flink-port N      Flink dashboard port (default 8081)",
                     "  --kafka-port N      Kafka port (default 19092)",
                     "  --postgres-port N   Postgres port (default 15432)",
+                    "  --devnet-port N     Solana devnet JSON-RPC port (default 8899)",
                     "  --api-jar FILE      the API's Boot jar (default api/target/chainplay-api.jar)",
-                    "  --rate N            demo bets per second, 0 for none (default 10)",
-                    "  --players N         demo players (default 300)",
+                    "  --rate N            devnet transactions per second (default 10)",
+                    "  --players N         devnet players (default 300)",
                     "  --parallelism N     Flink parallelism (default 2)",
                     "  --rocksdb           keep job state in RocksDB instead of the heap",
                     "  --fresh             delete the data directory first",
@@ -65,6 +68,7 @@ public record LocalOptions(
                 8081,
                 19092,
                 15432,
+                8899,
                 Path.of("api", "target", "chainplay-api.jar"),
                 10,
                 300,
@@ -102,9 +106,11 @@ public record LocalOptions(
                                 case "--kafka-port" -> o.with(b -> b.kafkaPort = port(flag, value));
                                 case "--postgres-port" ->
                                         o.with(b -> b.postgresPort = port(flag, value));
+                                case "--devnet-port" ->
+                                        o.with(b -> b.devnetPort = port(flag, value));
                                 case "--api-jar" -> o.with(b -> b.apiJar = Path.of(value));
                                 case "--rate" ->
-                                        o.with(b -> b.rate = number(flag, value, 0, 100_000));
+                                        o.with(b -> b.rate = number(flag, value, 0, 10_000));
                                 case "--players" ->
                                         o.with(
                                                 b ->
@@ -158,6 +164,7 @@ public record LocalOptions(
         int flinkPort;
         int kafkaPort;
         int postgresPort;
+        int devnetPort;
         Path apiJar;
         double rate;
         int players;
@@ -171,8 +178,9 @@ public record LocalOptions(
             flinkPort = o.flinkPort;
             kafkaPort = o.kafkaPort;
             postgresPort = o.postgresPort;
+            devnetPort = o.devnetPort;
             apiJar = o.apiJar;
-            rate = o.betsPerSecond;
+            rate = o.transactionsPerSecond;
             players = o.players;
             parallelism = o.parallelism;
             rocksdb = o.rocksdb;
@@ -186,6 +194,7 @@ public record LocalOptions(
                     flinkPort,
                     kafkaPort,
                     postgresPort,
+                    devnetPort,
                     apiJar,
                     rate,
                     players,

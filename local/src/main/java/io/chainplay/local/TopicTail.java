@@ -53,7 +53,8 @@ final class TopicTail {
     }
 
     private static Function<byte[], String> formatter(String topic) {
-        if (topic.equals(Topics.RAW_SOLANA_FARE_VAULT.name())) {
+        if (topic.startsWith(Topics.rawSolanaName(""))) {
+            // Every raw.solana.<program> topic holds ChainEvent envelopes.
             return bytes ->
                     safely(
                             () -> Topics.RAW_SOLANA_FARE_VAULT.deserializeValue(bytes).toString(),

@@ -17,7 +17,8 @@ class LocalOptionsTest {
         assertThat(options.dataDir()).isEqualTo(Path.of(".chainplay"));
         assertThat(options.apiPort()).isEqualTo(8080);
         assertThat(options.flinkPort()).isEqualTo(8081);
-        assertThat(options.betsPerSecond()).isEqualTo(10);
+        assertThat(options.transactionsPerSecond()).isEqualTo(10);
+        assertThat(options.devnetPort()).isEqualTo(8899);
         assertThat(options.rocksdb()).isFalse();
     }
 
@@ -36,6 +37,8 @@ class LocalOptionsTest {
                                 "9002",
                                 "--postgres-port",
                                 "9003",
+                                "--devnet-port",
+                                "9004",
                                 "--rate",
                                 "2.5",
                                 "--players",
@@ -55,6 +58,7 @@ class LocalOptionsTest {
                                 9001,
                                 9002,
                                 9003,
+                                9004,
                                 Path.of("a.jar"),
                                 2.5,
                                 7,
