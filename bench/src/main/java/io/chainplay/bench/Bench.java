@@ -1,6 +1,7 @@
 package io.chainplay.bench;
 
 import io.chainplay.bench.solana.DecodeBench;
+import io.chainplay.bench.solana.SourceBench;
 
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 public final class Bench {
 
     /** Every benchmark, by name. */
-    static final List<Benchmark> ALL = List.of(new DecodeBench());
+    static final List<Benchmark> ALL = List.of(new DecodeBench(), new SourceBench());
 
     private Bench() {}
 
