@@ -27,6 +27,13 @@ public final class Topics {
     public static final Topic<String, String> FEED_CASINO =
             new Topic<>("feed.casino", Serdes.String(), Serdes.String());
 
+    /**
+     * Earnings feed for WebSocket relays ({@code earnings.updated}, ...), same shape and guarantees
+     * as {@link #FEED_CASINO}, keyed by player wallet.
+     */
+    public static final Topic<String, String> FEED_EARNINGS =
+            new Topic<>("feed.earnings", Serdes.String(), Serdes.String());
+
     /** Records the casino job refused, with the reason and their source position. */
     public static final Topic<byte[], DeadLetter> DLQ_CASINO = deadLetters("casino");
 
