@@ -2,6 +2,7 @@ package io.chainplay.schemas;
 
 import io.chainplay.schemas.chain.ChainEvent;
 import io.chainplay.schemas.dlq.DeadLetter;
+import io.chainplay.schemas.earnings.EarningsDue;
 
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -16,6 +17,13 @@ public final class Topics {
      * exactly-once by the Solana source.
      */
     public static final Topic<String, ChainEvent> RAW_SOLANA_FARE_VAULT = rawSolana("fare_vault");
+
+    /**
+     * Decoded solana_mafia events (Solana Mafia idle game), keyed by transaction signature. Written
+     * exactly-once by the Solana source; read by the earnings job.
+     */
+    public static final Topic<String, ChainEvent> RAW_SOLANA_SOLANA_MAFIA =
+            rawSolana("solana_mafia");
 
     /** Records the Solana source could not decode, with the raw data and the reason. */
     public static final Topic<byte[], DeadLetter> DLQ_SOLANA = deadLetters("solana");
@@ -36,6 +44,17 @@ public final class Topics {
 
     /** Records the casino job refused, with the reason and their source position. */
     public static final Topic<byte[], DeadLetter> DLQ_CASINO = deadLetters("casino");
+
+    /**
+     * Solana Mafia players whose scheduled earnings update has come ({@link EarningsDue}, Avro
+     * single-object encoding), keyed by player wallet: what a keeper submits {@code
+     * update_earnings} for. Written exactly-once by the earnings job.
+     */
+    public static final Topic<String, EarningsDue> EARNINGS_DUE =
+            new Topic<>("earnings.due", Serdes.String(), AvroSerde.of(EarningsDue.class));
+
+    /** Records the earnings job refused, with the reason and their source position. */
+    public static final Topic<byte[], DeadLetter> DLQ_EARNINGS = deadLetters("earnings");
 
     private Topics() {}
 
