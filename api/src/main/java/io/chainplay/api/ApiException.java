@@ -13,11 +13,18 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    /** With a {@code Retry-After} header of {@code retryAfterSeconds} when it is positive. */
+    public ApiException(HttpStatus status, String code, String message, long retryAfterSeconds) {
         super(message, null, false, false); // no stack trace: it is an answer, not a bug
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException badRequest(String code, String message) {
@@ -40,5 +47,10 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Seconds for the {@code Retry-After} header; 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -6,11 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 /**
@@ -36,7 +39,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> handleApi(ApiException e) {
-        return body(e.status(), new HttpHeaders(), e.code(), e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        if (e.retryAfterSeconds() > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return body(e.status(), headers, e.code(), e.getMessage());
     }
 
     // Spring answers an unknown path from the static-resource handler ("No static resource x"),
@@ -88,6 +95,18 @@ class ApiExceptionHandler {
     // The pool could not hand out a connection or the server went away: tell clients to retry
     // rather than that the request was wrong. Inside a transaction the same failure arrives as
     // CannotCreateTransactionException, which is not a DataAccessException.
+    // statement_timeout / the JDBC query timeout: a query that ran too long was cancelled, which
+    // bounds what any request can cost the database.
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ApiError> handleQueryTimeout(QueryTimeoutException e, HttpServletRequest r) {
+        LOG.warn("Query timed out on {} {}", r.getMethod(), r.getRequestURI());
+        return body(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                new HttpHeaders(),
+                "query_timeout",
+                "The query took too long and was cancelled; narrow the request or retry later");
+    }
+
     @ExceptionHandler({
         DataAccessResourceFailureException.class,
         CannotCreateTransactionException.class
@@ -103,8 +122,24 @@ class ApiExceptionHandler {
                 "The database is unavailable; try again later");
     }
 
+    // A body that is not JSON, or JSON of the wrong shape.
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> handleUnreadableBody(HttpMessageNotReadableException e) {
+        return body(
+                HttpStatus.BAD_REQUEST,
+                new HttpHeaders(),
+                "invalid_request",
+                "The request body is not valid JSON of the expected shape");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> handleOther(Exception e, HttpServletRequest request) {
+        // pgjdbc reports a cancelled statement (query timeout) as SQLState 57014, which Spring
+        // does not always translate to QueryTimeoutException.
+        if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                && "57014".equals(sql.getSQLState())) {
+            return handleQueryTimeout(new QueryTimeoutException(sql.getMessage()), request);
+        }
         // Spring MVC's own exceptions (405, 406, 415, missing parameters, ...) carry their status,
         // the headers that go with it (Allow) and a message meant for clients.
         if (e instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {

@@ -73,6 +73,9 @@ class ApiITCase {
         registry.add("spring.datasource.url", () -> database().jdbcUrl());
         registry.add("spring.datasource.username", () -> database().user());
         registry.add("spring.datasource.password", () -> database().password());
+        // REST only here: FeedITCase runs the relay against a real Kafka.
+        registry.add("chainplay.feed.enabled", () -> "false");
+        registry.add("chainplay.flink.url", () -> "");
     }
 
     private static synchronized EmbeddedPostgres.Database database() {
@@ -123,7 +126,15 @@ class ApiITCase {
 
         assertThat(reply.status).isEqualTo(200);
         assertThat(reply.body)
-                .isEqualTo(tree("{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\"}}}"));
+                .isEqualTo(
+                        tree(
+                                """
+                                {"status":"UP","components":{"db":{"status":"UP"},
+                                 "kafka":{"status":"DISABLED",
+                                  "reason":"the feed relay is off (chainplay.feed.enabled=false)"},
+                                 "flink":{"status":"DISABLED",
+                                  "reason":"chainplay.flink.url (CHAINPLAY_FLINK_URL) is not set"}}}
+                                """));
     }
 
     @Test
