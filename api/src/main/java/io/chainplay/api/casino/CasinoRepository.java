@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,16 +33,6 @@ class CasinoRepository {
                    resolved_signature, resolved_slot, resolved_at
             FROM casino.bets
             """;
-
-    // Two statements rather than "player = :player OR :player IS NULL": each one matches an index
-    // (bets_time_idx, bets_player_time_idx), and the ORDER BY equals the index order so Postgres
-    // reads only `limit` rows.
-    private static final String RECENT_BETS =
-            BET_COLUMNS + "ORDER BY registered_at DESC, trial_id DESC LIMIT :limit";
-    private static final String RECENT_BETS_OF_PLAYER =
-            BET_COLUMNS
-                    + "WHERE player = :player ORDER BY registered_at DESC, trial_id DESC"
-                    + " LIMIT :limit";
 
     private final JdbcClient jdbc;
 
@@ -74,13 +65,46 @@ class CasinoRepository {
                 .list();
     }
 
-    /** Newest bets first, of one player or (player null) of everyone. */
-    List<Bet> findRecentBets(String player, int limit) {
-        var statement =
-                player == null
-                        ? jdbc.sql(RECENT_BETS)
-                        : jdbc.sql(RECENT_BETS_OF_PLAYER).param("player", player);
-        return statement.param("limit", limit).query(CasinoRepository::bet).list();
+    /**
+     * Newest bets first, filtered, after the cursor.
+     *
+     * <p>The ORDER BY is the order of bets_time_idx / bets_player_time_idx (registered_at DESC,
+     * trial_id DESC), and the cursor is a row comparison on the same key, so Postgres reads the
+     * index from the cursor and stops after {@code limit} rows. The query timeout bounds the rare
+     * filter that the index cannot serve (a status no recent bet has).
+     */
+    List<Bet> findBets(BetQuery query) {
+        StringBuilder sql = new StringBuilder(BET_COLUMNS).append("WHERE true");
+        if (query.player() != null) {
+            sql.append(" AND player = :player");
+        }
+        if (query.pool() != null) {
+            sql.append(" AND pool_id = :pool");
+        }
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+        }
+        if (query.after() != null) {
+            sql.append(" AND (registered_at, trial_id) < (:at, :id)");
+        }
+        sql.append(" ORDER BY registered_at DESC, trial_id DESC LIMIT :limit");
+        var statement = jdbc.sql(sql.toString()).param("limit", query.limit());
+        if (query.player() != null) {
+            statement = statement.param("player", query.player());
+        }
+        if (query.pool() != null) {
+            statement = statement.param("pool", query.pool());
+        }
+        if (query.status() != null) {
+            statement = statement.param("status", query.status());
+        }
+        if (query.after() != null) {
+            statement =
+                    statement
+                            .param("at", Timestamp.from(query.after().at()))
+                            .param("id", query.after().id());
+        }
+        return statement.query(CasinoRepository::bet).list();
     }
 
     private static Bet bet(ResultSet rs, int row) throws SQLException {

@@ -36,6 +36,7 @@ final class FeedConnection implements SendHandler {
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean sending; // guarded by this
     private boolean closed; // guarded by this
+    private CloseReason closeWhenIdle; // guarded by this: sent once the in-flight write completes
     private long sends; // guarded by this: numbers the sends, one in flight at a time
     private long completedInline = -1; // guarded by this: the send that completed inside sendText
 
@@ -85,6 +86,25 @@ final class FeedConnection implements SendHandler {
         }
         pump(text);
         return true;
+    }
+
+    /**
+     * Stops sending and closes with {@code reason} once the write in flight (if any) has completed:
+     * the close frame must follow it on the wire, and Tomcat cuts the connection instead of closing
+     * cleanly when asked to close in the middle of an asynchronous send.
+     *
+     * @return true when nothing is in flight and the caller should close now
+     */
+    boolean closeWhenIdle(CloseReason reason) {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+            if (sending) {
+                closeWhenIdle = reason;
+                return false;
+            }
+            return true;
+        }
     }
 
     /** Stops sending; queued messages are discarded. */
@@ -139,12 +159,23 @@ final class FeedConnection implements SendHandler {
         }
         hub.delivered();
         String next;
+        CloseReason close = null;
         synchronized (this) {
-            if (IN_SEND.get() == this) {
+            if (closeWhenIdle != null) {
+                close = closeWhenIdle;
+                closeWhenIdle = null;
+                sending = false;
+                next = null;
+            } else if (IN_SEND.get() == this) {
                 completedInline = sends; // pump's loop sends the next one
                 return;
+            } else {
+                next = next();
             }
-            next = next();
+        }
+        if (close != null) {
+            hub.closeNow(this, close);
+            return;
         }
         if (next != null) {
             pump(next);

@@ -31,6 +31,7 @@ final class FeedEndpoint extends Endpoint {
 
     static final int MAX_CLIENT_MESSAGE = 4096;
     static final int MAX_CHANNELS = 50;
+    static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private final FeedHub hub;
     private final JsonMapper json;
@@ -47,8 +48,10 @@ final class FeedEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         session.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
         session.setMaxBinaryMessageBufferSize(MAX_CLIENT_MESSAGE);
-        // Bounds how long closing a stuck client may block a closer thread.
-        session.getUserProperties().put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 2000L);
+        // How long closing a dropped client may wait for its last write before the socket is cut:
+        // long enough for a slow (not dead) client to read up to the close frame and its reason.
+        session.getUserProperties()
+                .put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", CLOSE_TIMEOUT_MILLIS);
         FeedConnection connection = new FeedConnection(session, hub, properties.clientBuffer());
         session.getUserProperties().put(FeedConnection.class.getName(), connection);
         if (!hub.open(connection)) {

@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -41,16 +40,26 @@ final class FeedHub {
     private final Set<FeedConnection> connections = ConcurrentHashMap.newKeySet();
     private final FeedProperties properties;
     private final JsonMapper json;
-    // Closing may wait for a stuck client's socket (up to Tomcat's blocking send timeout): never
-    // on the relay's own thread.
-    private final ExecutorService closer =
-            Executors.newFixedThreadPool(
-                    2,
-                    r -> {
-                        Thread t = new Thread(r, "feed-closer");
-                        t.setDaemon(true);
-                        return t;
-                    });
+    // Closing may wait for a stuck client's socket (up to the blocking send timeout FeedEndpoint
+    // sets): never on the relay's own thread, and several at once.
+    private final ExecutorService closer = closerPool();
+
+    private static ExecutorService closerPool() {
+        java.util.concurrent.ThreadPoolExecutor pool =
+                new java.util.concurrent.ThreadPoolExecutor(
+                        32,
+                        32,
+                        30,
+                        java.util.concurrent.TimeUnit.SECONDS,
+                        new java.util.concurrent.LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "feed-closer");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        pool.allowCoreThreadTimeOut(true); // no threads while nobody is being dropped
+        return pool;
+    }
 
     private final LongAdder delivered = new LongAdder();
     private final AtomicLong published = new AtomicLong();
@@ -286,7 +295,26 @@ final class FeedHub {
     }
 
     private void closeLater(FeedConnection c, CloseReason reason) {
-        c.markClosed();
+        if (c.closeWhenIdle(reason)) {
+            closeNow(c, reason);
+            return;
+        }
+        // A client that never reads again never completes its write: cut it after the timeout.
+        closer.execute(
+                () -> {
+                    try {
+                        Thread.sleep(FeedEndpoint.CLOSE_TIMEOUT_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (c.session().isOpen()) {
+                        closeNow(c, reason);
+                    }
+                });
+    }
+
+    /** Closes the session on a closer thread (the close frame may wait for the socket). */
+    void closeNow(FeedConnection c, CloseReason reason) {
         closer.execute(
                 () -> {
                     try {

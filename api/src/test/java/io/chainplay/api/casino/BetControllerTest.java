@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -26,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(BetController.class)
@@ -39,21 +39,25 @@ class BetControllerTest {
 
     @Test
     void defaultsToTwentyBetsOfEveryone() throws Exception {
-        when(repository.findRecentBets(null, 20)).thenReturn(List.of());
+        when(repository.findBets(new BetQuery(null, null, null, null, 20))).thenReturn(List.of());
 
         mvc.perform(get("/api/bets"))
                 .andExpect(status().isOk())
-                .andExpect(content().json("{\"bets\": []}", JsonCompareMode.STRICT));
-        verify(repository).findRecentBets(null, 20);
+                .andExpect(
+                        content()
+                                .json(
+                                        "{\"bets\": [], \"nextCursor\": null}",
+                                        JsonCompareMode.STRICT));
+        verify(repository).findBets(new BetQuery(null, null, null, null, 20));
     }
 
     @Test
     void passesThePlayerAndLimitThrough() throws Exception {
-        when(repository.findRecentBets(ALICE, 100)).thenReturn(List.of());
+        when(repository.findBets(new BetQuery(ALICE, null, null, null, 100))).thenReturn(List.of());
 
         mvc.perform(get("/api/bets").param("player", ALICE).param("limit", "100"))
                 .andExpect(status().isOk());
-        verify(repository).findRecentBets(ALICE, 100);
+        verify(repository).findBets(new BetQuery(ALICE, null, null, null, 100));
     }
 
     @Test
@@ -79,7 +83,7 @@ class BetControllerTest {
                         null,
                         null,
                         null);
-        when(repository.findRecentBets(null, 1)).thenReturn(List.of(bet));
+        when(repository.findBets(new BetQuery(null, null, null, null, 1))).thenReturn(List.of(bet));
 
         mvc.perform(get("/api/bets").param("limit", "1"))
                 .andExpect(status().isOk())
@@ -98,10 +102,50 @@ class BetControllerTest {
                                           "registeredSlot": 301000000,
                                           "registeredAt": "2025-06-01T12:00:00.123456Z",
                                           "resolvedSignature": null, "resolvedSlot": null,
-                                          "resolvedAt": null}]}
+                                          "resolvedAt": null}],
+                                         "nextCursor": "MjAyNS0wNi0wMVQxMjowMDowMC4xMjM0NTZaCnRyaWFsLTE"}
                                         """
                                                 .formatted(ALICE),
                                         JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void filtersByPoolAndStatusAndPagesFromTheCursor() throws Exception {
+        String pool = TestKeys.of("pool");
+        var after =
+                new io.chainplay.api.Pages.TimeCursor(
+                        Instant.parse("2025-06-01T12:00:00.123456Z"), "trial-1");
+        when(repository.findBets(new BetQuery(null, pool, "settled", after, 5)))
+                .thenReturn(List.of());
+
+        mvc.perform(
+                        get("/api/bets")
+                                .param("pool", pool)
+                                .param("status", "settled")
+                                .param("cursor", after.encode())
+                                .param("limit", "5"))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .json(
+                                        "{\"bets\": [], \"nextCursor\": null}",
+                                        JsonCompareMode.STRICT));
+        verify(repository).findBets(new BetQuery(null, pool, "settled", after, 5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"status=won", "cursor=%%%", "cursor=bm90LWEtY3Vyc29y", "pool=nope"})
+    void rejectsBadFiltersAndCursors(String query) throws Exception {
+        mvc.perform(get("/api/bets?" + query.replace("%%%", "%25%25")))
+                .andExpect(status().isBadRequest())
+                .andExpect(
+                        jsonPath("$.code")
+                                .value(
+                                        org.hamcrest.Matchers.oneOf(
+                                                "invalid_status",
+                                                "invalid_cursor",
+                                                "invalid_pool")));
+        verify(repository, never()).findBets(any());
     }
 
     @ParameterizedTest
@@ -118,7 +162,7 @@ class BetControllerTest {
                                         """
                                                 .formatted(limit),
                                         JsonCompareMode.STRICT));
-        verify(repository, never()).findRecentBets(any(), anyInt());
+        verify(repository, never()).findBets(any());
     }
 
     @ParameterizedTest
@@ -135,7 +179,7 @@ class BetControllerTest {
                                         """
                                                 .formatted(limit),
                                         JsonCompareMode.STRICT));
-        verify(repository, never()).findRecentBets(any(), anyInt());
+        verify(repository, never()).findBets(any());
     }
 
     @ParameterizedTest
@@ -152,7 +196,7 @@ class BetControllerTest {
                                         """
                                                 .formatted(player),
                                         JsonCompareMode.STRICT));
-        verify(repository, never()).findRecentBets(any(), anyInt());
+        verify(repository, never()).findBets(any());
     }
 
     @Test
