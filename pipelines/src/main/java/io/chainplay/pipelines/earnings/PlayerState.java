@@ -1,0 +1,116 @@
+package io.chainplay.pipelines.earnings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the earnings job keeps for one player (keyed state, serialized by {@link
+ * PlayerStateSerializer}).
+ *
+ * <ul>
+ *   <li>{@link #ledger}: the player's economy up to {@link #horizon}, the newest event time this
+ *       player's timers have reached. Lives as long as the player does: players are permanent.
+ *   <li>{@link #buffer}: events after the horizon, waiting for the watermark so that they apply in
+ *       chain order whatever order the partitions delivered them in (retractions that arrive first
+ *       wait here as tombstones). Bounded by the watermark's out-of-orderness.
+ *   <li>{@link #journal} and {@link #base}: the reorg window. Events applied within {@code
+ *       retention} of the horizon, and the ledger before the first of them, so that a retraction or
+ *       a late event replays the window without it (or with it) and corrects the rows. Both go away
+ *       once the window has passed; a player whose window holds only dues keeps no base (the
+ *       ledger's due undo records suffice).
+ * </ul>
+ */
+final class PlayerState {
+    Ledger ledger;
+    Ledger base;
+
+    /** Event time (ms) {@link #base} is at. */
+    long baseHorizon = Long.MIN_VALUE;
+
+    /** Event time (ms) up to which the ledger has been advanced. */
+    long horizon = Long.MIN_VALUE;
+
+    /** Applied events of the reorg window, in chain order. */
+    final List<MafiaEvent> journal = new ArrayList<>();
+
+    /** Events waiting for the watermark, in chain order. */
+    final List<MafiaEvent> buffer = new ArrayList<>();
+
+    /** The due timer registered last (ms); MIN_VALUE for none. */
+    long timerAt = Long.MIN_VALUE;
+
+    PlayerState() {}
+
+    PlayerState(String player) {
+        this.ledger = new Ledger(player);
+    }
+
+    /** Inserts in chain order (events mostly come in order: from the end). */
+    static void insert(List<MafiaEvent> events, MafiaEvent e) {
+        int i = events.size();
+        while (i > 0 && MafiaEvent.CHAIN_ORDER.compare(events.get(i - 1), e) > 0) {
+            i--;
+        }
+        events.add(i, e);
+    }
+
+    static int indexOf(List<MafiaEvent> events, String copyId) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).copyId().equals(copyId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    PlayerState copy() {
+        PlayerState c = new PlayerState();
+        c.ledger = ledger == null ? null : ledger.copy();
+        c.base = base == null ? null : base.copy();
+        c.baseHorizon = baseHorizon;
+        c.horizon = horizon;
+        for (MafiaEvent e : journal) {
+            c.journal.add(e.copy());
+        }
+        for (MafiaEvent e : buffer) {
+            c.buffer.add(e.copy());
+        }
+        c.timerAt = timerAt;
+        return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PlayerState)) {
+            return false;
+        }
+        PlayerState t = (PlayerState) o;
+        return baseHorizon == t.baseHorizon
+                && horizon == t.horizon
+                && timerAt == t.timerAt
+                && Objects.equals(ledger, t.ledger)
+                && Objects.equals(base, t.base)
+                && journal.equals(t.journal)
+                && buffer.equals(t.buffer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ledger, horizon);
+    }
+
+    @Override
+    public String toString() {
+        return "PlayerState{"
+                + ledger
+                + " horizon="
+                + horizon
+                + " journal="
+                + journal.size()
+                + " buffer="
+                + buffer.size()
+                + (base != null ? " base@" + baseHorizon : "")
+                + "}";
+    }
+}
