@@ -1,0 +1,37 @@
+// Drives Debian's headless Chromium for DashboardITCase: opens the dashboard, reports READY once its
+// WebSocket feed is live, then waits (at most 10 s) for the trial id read from stdin to appear in
+// the live bets table, and saves a screenshot.
+//   node dashboard.mjs <dashboard url> <screenshot.png>
+import { chromium } from 'playwright-core';
+import readline from 'node:readline';
+
+const [url, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // As root, without a GPU, and with no traffic beyond localhost (this machine has no other network).
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1050 } });
+  page.on('console', (m) => console.error('[page] ' + m.type() + ' ' + m.text()));
+  page.on('pageerror', (e) => console.error('[page error] ' + e.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-feed="live"]', { timeout: 30000 });
+  console.log('READY');
+
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    const trial = line.trim();
+    const started = Date.now();
+    await page.waitForSelector(`tr[data-trial="${trial}"]`, { timeout: 10000 });
+    console.log('SEEN ' + (Date.now() - started));
+    await page.waitForTimeout(1700); // the row's highlight fades; charts have loaded
+    await page.screenshot({ path: screenshot, fullPage: true });
+    console.log('SHOT');
+    break;
+  }
+} finally {
+  await browser.close();
+}
