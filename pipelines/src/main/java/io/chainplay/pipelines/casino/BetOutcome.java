@@ -4,10 +4,12 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * The settlement of one bet, counted (+1) or taken back (-1) in a player's stats.
+ * The settlement of one bet, counted (+1) or taken back (-1) in a player's and a pool's stats; or,
+ * with {@link #placement}, a bet placed (+1) or its registration retracted (-1).
  *
- * <p>Stats are sums, so undoing a settlement whose events left the chain is adding it with sign -1:
- * every aggregate over outcomes is invertible (ARCHITECTURE.md, principle 3).
+ * <p>Sums are undone by adding the same outcome with sign -1 (ARCHITECTURE.md, principle 3). The
+ * aggregates that are not sums (streaks, biggest win, first and last seen) are recomputed from the
+ * outcomes they keep, ordered by the chain position carried here.
  */
 public class BetOutcome {
     public String trialId;
@@ -21,6 +23,24 @@ public class BetOutcome {
     public BigInteger payout;
     public long resultIndex;
     public double resultK;
+
+    /** A placement signal (the bet's registration) rather than a settlement. */
+    public boolean placement;
+
+    /**
+     * Block time: of the resolution for a settlement (the time every aggregate files the bet
+     * under), of the registration for a placement.
+     */
+    public long time;
+
+    /** Chain position of that event. */
+    public long slot;
+
+    public int instructionIndex;
+    public int eventIndex;
+
+    /** The trial's qk table flattened (q0, k0, q1, k1, ...), for the outcome frequency test. */
+    public double[] qk;
 
     public BetOutcome() {}
 
@@ -61,11 +81,55 @@ public class BetOutcome {
         return player + "/" + poolId;
     }
 
+    /** The placement of a registered bet. */
+    public static BetOutcome placed(CasinoEvent registration) {
+        BetOutcome placed =
+                new BetOutcome(
+                        registration.trialId,
+                        registration.player,
+                        registration.poolId,
+                        Settlement.unsigned(registration.wager),
+                        BigInteger.ZERO,
+                        0,
+                        0);
+        placed.placement = true;
+        placed.at(registration);
+        return placed;
+    }
+
+    /** Sets time and position from the event this outcome is filed under. */
+    BetOutcome at(CasinoEvent event) {
+        time = event.eventTime;
+        slot = event.slot;
+        instructionIndex = event.instructionIndex;
+        eventIndex = event.eventIndex;
+        return this;
+    }
+
+    /** Chain order of two outcomes' events, then trial id. */
+    static int compareOrder(BetOutcome a, BetOutcome b) {
+        int c =
+                Positions.compare(
+                        a.slot,
+                        a.instructionIndex,
+                        a.eventIndex,
+                        b.slot,
+                        b.instructionIndex,
+                        b.eventIndex);
+        return c != 0 ? c : a.trialId.compareTo(b.trialId);
+    }
+
     /** The same outcome with sign -1. */
     public BetOutcome reversed() {
         BetOutcome reversed =
                 new BetOutcome(trialId, player, poolId, wager, payout, resultIndex, resultK);
         reversed.sign = -sign;
+        reversed.placement = placement;
+        reversed.time = time;
+        reversed.slot = slot;
+        reversed.instructionIndex = instructionIndex;
+        reversed.eventIndex = eventIndex;
+        reversed.qk = qk;
         return reversed;
     }
 
@@ -76,6 +140,11 @@ public class BetOutcome {
         }
         BetOutcome that = (BetOutcome) o;
         return sign == that.sign
+                && placement == that.placement
+                && time == that.time
+                && slot == that.slot
+                && instructionIndex == that.instructionIndex
+                && eventIndex == that.eventIndex
                 && resultIndex == that.resultIndex
                 && Double.compare(resultK, that.resultK) == 0
                 && Objects.equals(trialId, that.trialId)
@@ -92,7 +161,7 @@ public class BetOutcome {
 
     @Override
     public String toString() {
-        return "BetOutcome{"
+        return (placement ? "Placement{" : "BetOutcome{")
                 + trialId
                 + " "
                 + (sign > 0 ? "+" : "-")

@@ -22,7 +22,10 @@ public class BetRow {
 
     public String extraDataHash;
 
-    /** placed or settled. */
+    /**
+     * placed, settled, expired (no resolution within the bet expiry) or invalid (its resolution
+     * does not fit the qk table).
+     */
     public String status;
 
     public Long resultIndex;
@@ -40,6 +43,9 @@ public class BetRow {
     public String resolvedSignature;
     public Long resolvedSlot;
     public Long resolvedAt;
+
+    /** Event time the bet was reported expired, while it stays unresolved. */
+    public Long expiredAt;
 
     public BetRow() {}
 
@@ -123,7 +129,8 @@ public class BetRow {
                 && Objects.equals(resolvedEventId, that.resolvedEventId)
                 && Objects.equals(resolvedSignature, that.resolvedSignature)
                 && Objects.equals(resolvedSlot, that.resolvedSlot)
-                && Objects.equals(resolvedAt, that.resolvedAt);
+                && Objects.equals(resolvedAt, that.resolvedAt)
+                && Objects.equals(expiredAt, that.expiredAt);
     }
 
     @Override

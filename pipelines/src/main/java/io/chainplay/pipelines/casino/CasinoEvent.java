@@ -1,8 +1,13 @@
 package io.chainplay.pipelines.casino;
 
+import io.chainplay.schemas.casino.FeeCharged;
+import io.chainplay.schemas.casino.PoolAccumulatedAmountReleased;
+import io.chainplay.schemas.casino.PoolAccumulatedAmountUpdated;
+import io.chainplay.schemas.casino.PoolRegistered;
 import io.chainplay.schemas.casino.QkPair;
 import io.chainplay.schemas.casino.TrialRegistered;
 import io.chainplay.schemas.casino.TrialResolved;
+import io.chainplay.schemas.casino.VaultConfigUpdated;
 import io.chainplay.schemas.chain.EventKind;
 import io.chainplay.schemas.chain.EventMeta;
 
@@ -10,8 +15,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A fare_vault trial event inside the casino job: a registration (a bet placed) or a resolution
- * (its outcome), with the identity, kind, position and time of the chain event it came from.
+ * A fare_vault event inside the casino job, any of the twelve of the IDL: a trial's registration (a
+ * bet placed) or resolution (its outcome), a fee, a pool's registration, its jackpot growing or
+ * released, or an admin change of the vault; with the identity, kind, position and time of the
+ * chain event it came from.
  *
  * <p>A flat Flink POJO rather than the Avro records themselves, so that state and network use
  * Flink's POJO serializer (no Kryo, schema evolution by field name).
@@ -21,7 +28,13 @@ public class CasinoEvent {
     /** Which fare_vault event this is. */
     public enum Type {
         TRIAL_REGISTERED,
-        TRIAL_RESOLVED
+        TRIAL_RESOLVED,
+        FEE_CHARGED,
+        POOL_REGISTERED,
+        POOL_ACCUMULATED_AMOUNT_UPDATED,
+        POOL_ACCUMULATED_AMOUNT_RELEASED,
+        /** One of the six admin events; {@link #eventName} says which. */
+        VAULT_CONFIG_UPDATED
     }
 
     public Type type;
@@ -30,9 +43,16 @@ public class CasinoEvent {
     public String trialId;
     public String txSignature;
     public long slot;
+    public int instructionIndex;
+
+    /** Ordinal of the event within its instruction: with slot and instruction, its chain order. */
+    public int eventIndex;
 
     /** Block time, epoch milliseconds. */
     public long eventTime;
+
+    /** The IDL's name of the event. */
+    public String eventName;
 
     // TrialRegistered
     public String player;
@@ -51,6 +71,36 @@ public class CasinoEvent {
     public long resultIndex;
 
     public double randomness;
+
+    // FeeCharged
+    /** u8: FarePlay's FeeType, 0 FeePlay, 1 FeeLoss, 2 FeeMint. */
+    public int feeType;
+
+    /**
+     * u64, read as unsigned: fee_amount (FeeCharged), new_accumulated_amount
+     * (PoolAccumulatedAmountUpdated) or released_amount (PoolAccumulatedAmountReleased).
+     */
+    public long amount;
+
+    // PoolAccumulatedAmountReleased
+    public String receiver;
+
+    // PoolRegistered, f64 as the chain gives them
+    public String manager;
+    public double feePlayMultiplier;
+    public double feeLossMultiplier;
+    public double feeMintMultiplier;
+    public double feeHostPercent;
+    public double feePoolPercent;
+    public double minLimitForTicket;
+    public double probability;
+
+    // The admin events
+    /** The VaultState field set: admin, resolver, net_fee_recipient, ev_threshold, ... */
+    public String vaultField;
+
+    public String vaultAddress;
+    public Double vaultValue;
 
     public CasinoEvent() {}
 
@@ -77,16 +127,94 @@ public class CasinoEvent {
         return event;
     }
 
+    public static CasinoEvent of(FeeCharged fee) {
+        CasinoEvent event = withMeta(Type.FEE_CHARGED, fee.getTrialId(), fee.getMeta());
+        event.poolId = fee.getPoolId();
+        event.feeType = fee.getFeeType();
+        event.amount = fee.getFeeAmount();
+        return event;
+    }
+
+    public static CasinoEvent of(PoolRegistered pool) {
+        CasinoEvent event = withMeta(Type.POOL_REGISTERED, null, pool.getMeta());
+        event.poolId = pool.getPoolId();
+        event.manager = pool.getManagerAddress();
+        event.feePlayMultiplier = pool.getFeePlayMultiplier();
+        event.feeLossMultiplier = pool.getFeeLossMultiplier();
+        event.feeMintMultiplier = pool.getFeeMintMultiplier();
+        event.feeHostPercent = pool.getFeeHostPercent();
+        event.feePoolPercent = pool.getFeePoolPercent();
+        event.minLimitForTicket = pool.getMinLimitForTicket();
+        event.probability = pool.getProbability();
+        return event;
+    }
+
+    public static CasinoEvent of(PoolAccumulatedAmountUpdated update) {
+        CasinoEvent event =
+                withMeta(
+                        Type.POOL_ACCUMULATED_AMOUNT_UPDATED,
+                        update.getTrialId(),
+                        update.getMeta());
+        event.poolId = update.getPoolId();
+        event.amount = update.getNewAccumulatedAmount();
+        return event;
+    }
+
+    public static CasinoEvent of(PoolAccumulatedAmountReleased release) {
+        CasinoEvent event =
+                withMeta(
+                        Type.POOL_ACCUMULATED_AMOUNT_RELEASED,
+                        release.getTrialId(),
+                        release.getMeta());
+        event.poolId = release.getPoolId();
+        event.receiver = release.getReceiver();
+        event.amount = release.getReleasedAmount();
+        return event;
+    }
+
+    public static CasinoEvent of(VaultConfigUpdated update) {
+        CasinoEvent event = withMeta(Type.VAULT_CONFIG_UPDATED, null, update.getMeta());
+        event.eventName = update.getEventName();
+        event.vaultField = update.getField();
+        event.vaultAddress = update.getAddress();
+        event.vaultValue = update.getValue();
+        return event;
+    }
+
     private static CasinoEvent withMeta(Type type, String trialId, EventMeta meta) {
         CasinoEvent event = new CasinoEvent();
         event.type = type;
+        event.eventName = NAMES[type.ordinal()];
         event.trialId = trialId;
         event.eventId = meta.getEventId();
         event.kind = EventKind.of(meta);
         event.txSignature = meta.getTxSignature();
         event.slot = meta.getSlot();
+        event.instructionIndex = meta.getInstructionIndex();
+        event.eventIndex = meta.getEventIndex();
         event.eventTime = meta.getEventTime().toEpochMilli();
         return event;
+    }
+
+    private static final String[] NAMES = {
+        "TrialRegistered",
+        "TrialResolved",
+        "FeeCharged",
+        "PoolRegistered",
+        "PoolAccumulatedAmountUpdated",
+        "PoolAccumulatedAmountReleased",
+        null
+    };
+
+    /** FarePlay's order index of this event: slot * 1e12 + instruction * 1e6 + event index. */
+    public String orderIndex() {
+        return Positions.orderIndex(slot, instructionIndex, eventIndex);
+    }
+
+    /** Chain order of two events: slot, then instruction, then ordinal within it. */
+    public static int compareOrder(CasinoEvent a, CasinoEvent b) {
+        return Positions.compare(
+                a.slot, a.instructionIndex, a.eventIndex, b.slot, b.instructionIndex, b.eventIndex);
     }
 
     /** Number of outcomes in the QK table. */
@@ -117,7 +245,10 @@ public class CasinoEvent {
         copy.trialId = trialId;
         copy.txSignature = txSignature;
         copy.slot = slot;
+        copy.instructionIndex = instructionIndex;
+        copy.eventIndex = eventIndex;
         copy.eventTime = eventTime;
+        copy.eventName = eventName;
         copy.player = player;
         copy.poolId = poolId;
         copy.wager = wager;
@@ -125,6 +256,20 @@ public class CasinoEvent {
         copy.extraDataHash = extraDataHash;
         copy.resultIndex = resultIndex;
         copy.randomness = randomness;
+        copy.feeType = feeType;
+        copy.amount = amount;
+        copy.receiver = receiver;
+        copy.manager = manager;
+        copy.feePlayMultiplier = feePlayMultiplier;
+        copy.feeLossMultiplier = feeLossMultiplier;
+        copy.feeMintMultiplier = feeMintMultiplier;
+        copy.feeHostPercent = feeHostPercent;
+        copy.feePoolPercent = feePoolPercent;
+        copy.minLimitForTicket = minLimitForTicket;
+        copy.probability = probability;
+        copy.vaultField = vaultField;
+        copy.vaultAddress = vaultAddress;
+        copy.vaultValue = vaultValue;
         return copy;
     }
 
@@ -135,7 +280,24 @@ public class CasinoEvent {
         }
         CasinoEvent that = (CasinoEvent) o;
         return slot == that.slot
+                && instructionIndex == that.instructionIndex
+                && eventIndex == that.eventIndex
                 && eventTime == that.eventTime
+                && feeType == that.feeType
+                && amount == that.amount
+                && Double.compare(feePlayMultiplier, that.feePlayMultiplier) == 0
+                && Double.compare(feeLossMultiplier, that.feeLossMultiplier) == 0
+                && Double.compare(feeMintMultiplier, that.feeMintMultiplier) == 0
+                && Double.compare(feeHostPercent, that.feeHostPercent) == 0
+                && Double.compare(feePoolPercent, that.feePoolPercent) == 0
+                && Double.compare(minLimitForTicket, that.minLimitForTicket) == 0
+                && Double.compare(probability, that.probability) == 0
+                && Objects.equals(eventName, that.eventName)
+                && Objects.equals(receiver, that.receiver)
+                && Objects.equals(manager, that.manager)
+                && Objects.equals(vaultField, that.vaultField)
+                && Objects.equals(vaultAddress, that.vaultAddress)
+                && Objects.equals(vaultValue, that.vaultValue)
                 && wager == that.wager
                 && resultIndex == that.resultIndex
                 && Double.compare(randomness, that.randomness) == 0
@@ -157,6 +319,15 @@ public class CasinoEvent {
 
     @Override
     public String toString() {
-        return type + "{" + trialId + " " + kind + " " + eventId + " @" + eventTime + "}";
+        return (eventName == null ? type : eventName)
+                + "{"
+                + (trialId != null ? trialId : poolId)
+                + " "
+                + kind
+                + " "
+                + eventId
+                + " @"
+                + eventTime
+                + "}";
     }
 }

@@ -1,141 +1,354 @@
 package io.chainplay.pipelines.casino;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The statements that write {@code casino.bets} and {@code casino.player_stats}.
+ * The casino tables (migrations V1 and V2): their columns, and how the job's rows become {@link
+ * TableRow}s of them.
  *
- * <p>Each is one idempotent statement of absolute values by natural key that either upserts the row
- * or deletes it (a writable CTE), because the JDBC sink sends one statement per record type and a
- * reorg can turn an upsert into a deletion. Replaying any sequence of rows ends with the last one's
- * values.
+ * <p>Every row is an absolute value by natural key, or the deletion of that key, so replaying any
+ * sequence of rows ends with the last one's values (ARCHITECTURE.md, principle 4); {@link
+ * PostgresTableSink} turns a batch of them into one upsert and one delete per table.
  */
-final class CasinoTables {
+public final class CasinoTables {
 
-    static final String UPSERT_BET =
-            "WITH gone AS (DELETE FROM casino.bets WHERE trial_id = ? AND ?)"
-                    + " INSERT INTO casino.bets (trial_id, pool_id, player, wager, qk,"
-                    + " extra_data_hash, status, result_index, randomness, result_k, payout,"
-                    + " delta_amount, won, registered_event_id, registered_signature,"
-                    + " registered_slot, registered_at, resolved_event_id, resolved_signature,"
-                    + " resolved_slot, resolved_at)"
-                    // Typed parameters: the SELECT list does not take the columns' types.
-                    + " SELECT ?::text, ?::text, ?::text, ?::numeric, ?::jsonb, ?::text, ?::text,"
-                    + " ?::numeric, ?::float8, ?::float8, ?::numeric, ?::numeric, ?::boolean,"
-                    + " ?::text, ?::text, ?::bigint, ?::timestamptz, ?::text, ?::text, ?::bigint,"
-                    + " ?::timestamptz"
-                    + " WHERE NOT ?::boolean"
-                    + " ON CONFLICT (trial_id) DO UPDATE SET pool_id = EXCLUDED.pool_id,"
-                    + " player = EXCLUDED.player, wager = EXCLUDED.wager, qk = EXCLUDED.qk,"
-                    + " extra_data_hash = EXCLUDED.extra_data_hash, status = EXCLUDED.status,"
-                    + " result_index = EXCLUDED.result_index, randomness = EXCLUDED.randomness,"
-                    + " result_k = EXCLUDED.result_k, payout = EXCLUDED.payout,"
-                    + " delta_amount = EXCLUDED.delta_amount, won = EXCLUDED.won,"
-                    + " registered_event_id = EXCLUDED.registered_event_id,"
-                    + " registered_signature = EXCLUDED.registered_signature,"
-                    + " registered_slot = EXCLUDED.registered_slot,"
-                    + " registered_at = EXCLUDED.registered_at,"
-                    + " resolved_event_id = EXCLUDED.resolved_event_id,"
-                    + " resolved_signature = EXCLUDED.resolved_signature,"
-                    + " resolved_slot = EXCLUDED.resolved_slot,"
-                    + " resolved_at = EXCLUDED.resolved_at";
+    /**
+     * One table: its name, its columns with their Postgres types (keys first) and how many of them
+     * form the key.
+     */
+    public record Table(String name, List<String> columns, List<String> types, int keyCount) {
 
-    static final String UPSERT_PLAYER_STATS =
-            "WITH gone AS (DELETE FROM casino.player_stats WHERE player = ? AND pool_id = ? AND ?)"
-                    + " INSERT INTO casino.player_stats (player, pool_id, bets, wins, losses,"
-                    + " pushes, wagered, paid_out, net)"
-                    + " SELECT ?::text, ?::text, ?::bigint, ?::bigint, ?::bigint, ?::bigint,"
-                    + " ?::numeric, ?::numeric, ?::numeric WHERE NOT ?::boolean"
-                    + " ON CONFLICT (player, pool_id) DO UPDATE SET bets = EXCLUDED.bets,"
-                    + " wins = EXCLUDED.wins, losses = EXCLUDED.losses, pushes = EXCLUDED.pushes,"
-                    + " wagered = EXCLUDED.wagered, paid_out = EXCLUDED.paid_out,"
-                    + " net = EXCLUDED.net";
+        int indexOf(String column) {
+            int index = columns.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException(name + " has no column " + column);
+            }
+            return index;
+        }
+
+        /** An upsert row of this table; values in column order. */
+        TableRow row(String... values) {
+            if (values.length != columns.size()) {
+                throw new IllegalArgumentException(
+                        name
+                                + " has "
+                                + columns.size()
+                                + " columns, got "
+                                + values.length
+                                + " values");
+            }
+            return new TableRow(name, false, values);
+        }
+
+        /** The deletion of the row with these key values. */
+        TableRow deletion(String... keys) {
+            if (keys.length != keyCount) {
+                throw new IllegalArgumentException(name + " has " + keyCount + " key columns");
+            }
+            return new TableRow(name, true, Arrays.copyOf(keys, keyCount));
+        }
+    }
+
+    private static final Map<String, Table> TABLES = new LinkedHashMap<>();
+
+    public static final Table BETS =
+            define(
+                    "casino.bets",
+                    1,
+                    "trial_id text",
+                    "pool_id text",
+                    "player text",
+                    "wager numeric",
+                    "qk jsonb",
+                    "extra_data_hash text",
+                    "status text",
+                    "result_index numeric",
+                    "randomness float8",
+                    "result_k float8",
+                    "payout numeric",
+                    "delta_amount numeric",
+                    "won boolean",
+                    "registered_event_id text",
+                    "registered_signature text",
+                    "registered_slot bigint",
+                    "registered_at timestamptz",
+                    "resolved_event_id text",
+                    "resolved_signature text",
+                    "resolved_slot bigint",
+                    "resolved_at timestamptz",
+                    "expired_at timestamptz");
+
+    public static final Table PLAYER_STATS =
+            define(
+                    "casino.player_stats",
+                    2,
+                    "player text",
+                    "pool_id text",
+                    "bets bigint",
+                    "wins bigint",
+                    "losses bigint",
+                    "pushes bigint",
+                    "wagered numeric",
+                    "paid_out numeric",
+                    "net numeric",
+                    "biggest_win numeric",
+                    "biggest_win_trial text",
+                    "current_streak integer",
+                    "best_streak integer",
+                    "first_seen timestamptz",
+                    "last_seen timestamptz");
+
+    public static final Table POOLS =
+            define(
+                    "casino.pools",
+                    1,
+                    "pool_id text",
+                    "manager text",
+                    "fee_play_multiplier float8",
+                    "fee_loss_multiplier float8",
+                    "fee_mint_multiplier float8",
+                    "fee_host_percent float8",
+                    "fee_pool_percent float8",
+                    "min_limit_for_ticket float8",
+                    "probability float8",
+                    "name text",
+                    "slug text",
+                    "game text",
+                    "registered_event_id text",
+                    "registered_signature text",
+                    "registered_slot bigint",
+                    "order_index numeric",
+                    "registered_at timestamptz");
+
+    public static final Table POOL_STATS =
+            define(
+                    "casino.pool_stats",
+                    1,
+                    "pool_id text",
+                    "plays bigint",
+                    "wins bigint",
+                    "players bigint",
+                    "wagered numeric",
+                    "paid_out numeric",
+                    "house_profit numeric",
+                    "fees numeric",
+                    "fee_host numeric",
+                    "fee_pool numeric",
+                    "fee_network numeric",
+                    "fee_burn numeric",
+                    "jackpot numeric",
+                    "jackpots_won bigint",
+                    "jackpot_released numeric");
+
+    public static final Table POOL_VOLUME =
+            define(
+                    "casino.pool_volume",
+                    3,
+                    "pool_id text",
+                    "granularity text",
+                    "bucket_start timestamptz",
+                    "plays bigint",
+                    "wagered numeric",
+                    "paid_out numeric",
+                    "house_profit numeric");
+
+    public static final Table FEES =
+            define(
+                    "casino.fees",
+                    1,
+                    "event_id text",
+                    "order_index numeric",
+                    "pool_id text",
+                    "trial_id text",
+                    "fee_type smallint",
+                    "fee_type_name text",
+                    "fee_amount numeric",
+                    "host_percent float8",
+                    "pool_percent float8",
+                    "network_percent float8",
+                    "min_burn_percent float8",
+                    "host_amount numeric",
+                    "pool_amount numeric",
+                    "network_amount numeric",
+                    "burn_amount numeric",
+                    "signature text",
+                    "slot bigint",
+                    "charged_at timestamptz");
+
+    public static final Table POOL_ACCUMULATIONS =
+            define(
+                    "casino.pool_accumulations",
+                    1,
+                    "event_id text",
+                    "order_index numeric",
+                    "pool_id text",
+                    "trial_id text",
+                    "new_accumulated_amount numeric",
+                    "signature text",
+                    "slot bigint",
+                    "updated_at timestamptz");
+
+    public static final Table JACKPOTS =
+            define(
+                    "casino.jackpots",
+                    1,
+                    "event_id text",
+                    "order_index numeric",
+                    "pool_id text",
+                    "trial_id text",
+                    "receiver text",
+                    "released_amount numeric",
+                    "signature text",
+                    "slot bigint",
+                    "released_at timestamptz");
+
+    public static final Table VAULT_EVENTS =
+            define(
+                    "casino.vault_events",
+                    1,
+                    "event_id text",
+                    "order_index numeric",
+                    "event_name text",
+                    "field text",
+                    "address text",
+                    "value float8",
+                    "signature text",
+                    "slot bigint",
+                    "updated_at timestamptz");
+
+    public static final Table VAULT_CONFIG =
+            define(
+                    "casino.vault_config",
+                    1,
+                    "program_id text",
+                    "admin text",
+                    "resolver text",
+                    "net_fee_recipient text",
+                    "ev_threshold float8",
+                    "fee_network_pct float8",
+                    "min_fee_burn_pct float8",
+                    "updated_at timestamptz");
+
+    public static final Table ANOMALIES =
+            define(
+                    "casino.anomalies",
+                    1,
+                    "anomaly_id text",
+                    "kind text",
+                    "pool_id text",
+                    "trial_id text",
+                    "player text",
+                    "event_id text",
+                    "observed_at timestamptz",
+                    "details jsonb");
+
+    public static final Table OUTCOME_TESTS =
+            define(
+                    "casino.outcome_tests",
+                    2,
+                    "pool_id text",
+                    "qk_id text",
+                    "qk jsonb",
+                    "window_start timestamptz",
+                    "window_end timestamptz",
+                    "bets bigint",
+                    "chi_square float8",
+                    "degrees_of_freedom integer",
+                    "p_value float8",
+                    "flagged boolean");
+
+    public static final Table LEADERBOARD_ENTRIES =
+            define(
+                    "casino.leaderboard_entries",
+                    5,
+                    "pool_id text",
+                    "period text",
+                    "period_start date",
+                    "metric text",
+                    "player text",
+                    "value numeric");
 
     private CasinoTables() {}
 
-    static void bindBet(PreparedStatement ps, BetRow row) throws SQLException {
-        int i = 1;
-        ps.setString(i++, row.trialId);
-        ps.setBoolean(i++, row.deleted);
-        ps.setString(i++, row.trialId);
-        ps.setString(i++, row.poolId);
-        ps.setString(i++, row.player);
-        ps.setBigDecimal(i++, decimal(row.wager));
-        ps.setString(i++, row.qkJson);
-        ps.setString(i++, row.extraDataHash);
-        ps.setString(i++, row.status);
-        ps.setBigDecimal(
-                i++,
-                row.resultIndex == null ? null : decimal(Settlement.unsigned(row.resultIndex)));
-        setDouble(ps, i++, row.randomness);
-        setDouble(ps, i++, row.resultK);
-        ps.setBigDecimal(i++, decimal(row.payout));
-        ps.setBigDecimal(i++, decimal(row.deltaAmount));
-        if (row.won == null) {
-            ps.setNull(i++, Types.BOOLEAN);
-        } else {
-            ps.setBoolean(i++, row.won);
-        }
-        ps.setString(i++, row.registeredEventId);
-        ps.setString(i++, row.registeredSignature);
-        ps.setLong(i++, row.registeredSlot);
-        setTime(ps, i++, row.deleted ? null : row.registeredAt);
-        ps.setString(i++, row.resolvedEventId);
-        ps.setString(i++, row.resolvedSignature);
-        if (row.resolvedSlot == null) {
-            ps.setNull(i++, Types.BIGINT);
-        } else {
-            ps.setLong(i++, row.resolvedSlot);
-        }
-        setTime(ps, i++, row.resolvedAt);
-        ps.setBoolean(i, row.deleted);
+    private static Table define(String name, int keyCount, String... columns) {
+        List<String> names = Arrays.stream(columns).map(c -> c.split(" ")[0]).toList();
+        List<String> types = Arrays.stream(columns).map(c -> c.split(" ")[1]).toList();
+        Table table = new Table(name, names, types, keyCount);
+        TABLES.put(name, table);
+        return table;
     }
 
-    static void bindPlayerStats(PreparedStatement ps, PlayerStatsRow row) throws SQLException {
-        int i = 1;
-        ps.setString(i++, row.player);
-        ps.setString(i++, row.poolId);
-        ps.setBoolean(i++, row.deleted);
-        ps.setString(i++, row.player);
-        ps.setString(i++, row.poolId);
-        ps.setLong(i++, row.bets);
-        ps.setLong(i++, row.wins);
-        ps.setLong(i++, row.losses);
-        ps.setLong(i++, row.pushes);
-        ps.setBigDecimal(i++, decimal(row.wagered));
-        ps.setBigDecimal(i++, decimal(row.paidOut));
-        ps.setBigDecimal(i++, decimal(row.net()));
-        ps.setBoolean(i, row.deleted);
-    }
-
-    private static BigDecimal decimal(BigInteger value) {
-        return value == null ? null : new BigDecimal(value);
-    }
-
-    private static void setDouble(PreparedStatement ps, int index, Double value)
-            throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
+    /** A table by name. */
+    public static Table table(String name) {
+        Table table = TABLES.get(name);
+        if (table == null) {
+            throw new IllegalArgumentException("Unknown casino table " + name);
         }
+        return table;
     }
 
-    private static void setTime(PreparedStatement ps, int index, Long epochMillis)
-            throws SQLException {
-        if (epochMillis == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(
-                    index,
-                    OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+    public static List<Table> all() {
+        return List.copyOf(TABLES.values());
+    }
+
+    /** The row of {@code casino.bets} (or its deletion) for a bet. */
+    public static TableRow bet(BetRow row) {
+        if (row.deleted) {
+            return BETS.deletion(row.trialId);
         }
+        return BETS.row(
+                row.trialId,
+                row.poolId,
+                row.player,
+                text(row.wager),
+                row.qkJson,
+                row.extraDataHash,
+                row.status,
+                row.resultIndex == null ? null : Long.toUnsignedString(row.resultIndex),
+                text(row.randomness),
+                text(row.resultK),
+                text(row.payout),
+                text(row.deltaAmount),
+                row.won == null ? null : row.won.toString(),
+                row.registeredEventId,
+                row.registeredSignature,
+                Long.toString(row.registeredSlot),
+                time(row.registeredAt),
+                row.resolvedEventId,
+                row.resolvedSignature,
+                row.resolvedSlot == null ? null : row.resolvedSlot.toString(),
+                row.resolvedAt == null ? null : time(row.resolvedAt),
+                row.expiredAt == null ? null : time(row.expiredAt));
+    }
+
+    static String text(BigInteger value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String text(Double value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String text(long value) {
+        return Long.toString(value);
+    }
+
+    static String unsigned(long value) {
+        return Long.toUnsignedString(value);
+    }
+
+    /** Epoch milliseconds as an ISO-8601 instant, which Postgres reads exactly. */
+    static String time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    static String date(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay).toString();
     }
 }

@@ -4,6 +4,7 @@ import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.pipelines.common.RawRecord;
 import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.casino.FareVaultEvents;
+import io.chainplay.schemas.casino.FareVaultRecords;
 import io.chainplay.schemas.chain.ChainEvent;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -15,9 +16,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes raw {@code raw.solana.fare_vault} records into casino events.
  *
- * <p>Records that are not a ChainEvent envelope, or whose trial payload does not follow the IDL, go
- * to the dead-letter side output with the reason; fare_vault events this job does not use yet
- * (pools, fees, admin changes) are counted and skipped.
+ * <p>All twelve events of the IDL are mapped through their typed Avro records. Records that are not
+ * a ChainEvent envelope, or whose payload does not follow the IDL, go to the dead-letter side
+ * output with the reason; an event name the IDL does not have is counted and skipped (a newer
+ * program version: the job keeps going and the metric shows it).
  */
 public class DecodeFareVault extends ProcessFunction<RawRecord, CasinoEvent> {
 
@@ -60,7 +62,25 @@ public class DecodeFareVault extends ProcessFunction<RawRecord, CasinoEvent> {
                         out.collect(CasinoEvent.of(FareVaultEvents.trialRegistered(event)));
                 case FareVaultEvents.TRIAL_RESOLVED ->
                         out.collect(CasinoEvent.of(FareVaultEvents.trialResolved(event)));
-                default -> skipped.inc();
+                case FareVaultRecords.FEE_CHARGED ->
+                        out.collect(CasinoEvent.of(FareVaultRecords.feeCharged(event)));
+                case FareVaultRecords.POOL_REGISTERED ->
+                        out.collect(CasinoEvent.of(FareVaultRecords.poolRegistered(event)));
+                case FareVaultRecords.POOL_ACCUMULATED_AMOUNT_UPDATED ->
+                        out.collect(
+                                CasinoEvent.of(
+                                        FareVaultRecords.poolAccumulatedAmountUpdated(event)));
+                case FareVaultRecords.POOL_ACCUMULATED_AMOUNT_RELEASED ->
+                        out.collect(
+                                CasinoEvent.of(
+                                        FareVaultRecords.poolAccumulatedAmountReleased(event)));
+                default -> {
+                    if (FareVaultRecords.isVaultEvent(event.getEventName())) {
+                        out.collect(CasinoEvent.of(FareVaultRecords.vaultConfigUpdated(event)));
+                    } else {
+                        skipped.inc();
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             reject(

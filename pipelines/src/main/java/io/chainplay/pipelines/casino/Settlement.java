@@ -52,14 +52,26 @@ public final class Settlement {
                         .multiply(BigDecimal.valueOf(k))
                         .setScale(0, RoundingMode.FLOOR)
                         .toBigIntegerExact();
-        return new BetOutcome(
-                registration.trialId,
-                registration.player,
-                registration.poolId,
-                wager,
-                payout,
-                index,
-                k);
+        BetOutcome outcome =
+                new BetOutcome(
+                        registration.trialId,
+                        registration.player,
+                        registration.poolId,
+                        wager,
+                        payout,
+                        index,
+                        k);
+        outcome.qk = registration.qk;
+        return outcome.at(resolution);
+    }
+
+    /**
+     * Whether a settled resolution landed on an outcome the table gives probability 0: the chain
+     * paid it, so it is settled, but it is reported as an anomaly.
+     */
+    public static boolean impossible(CasinoEvent registration, long resultIndex) {
+        return Long.compareUnsigned(resultIndex, registration.outcomes()) < 0
+                && registration.q((int) resultIndex) == 0.0;
     }
 
     /** A u64 kept in a long, as the non-negative integer it stands for. */

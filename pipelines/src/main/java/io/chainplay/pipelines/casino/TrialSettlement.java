@@ -2,6 +2,7 @@ package io.chainplay.pipelines.casino;
 
 import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.pipelines.common.FeedRecord;
+import io.chainplay.schemas.chain.EventKind;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -11,44 +12,75 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Pairs each trial's registration with its resolution, in either order, and settles the bet.
  *
  * <p>Keyed by trial id. Emits the bet's row of {@code casino.bets} (main output) every time it
- * changes, the settlement to count in the player's stats ({@link #OUTCOMES}: +1 when settled, -1
- * when a reorg takes it back), the feed messages ({@link #FEED}) and refused events ({@link
- * #DEAD_LETTERS}).
+ * changes; to {@link #OUTCOMES} the bet's placement (+1, or -1 when its registration leaves the
+ * chain) and its settlement (+1 when settled, -1 when a reorg takes it back), for the player and
+ * pool aggregates; the feed messages ({@link #FEED}); rows of {@code casino.anomalies} ({@link
+ * #ANOMALIES}); and refused events ({@link #DEAD_LETTERS}).
  *
  * <p>Dedup by (event id, kind): an event already live is not counted again when sent again, or sent
  * again as finalized; a retraction takes it back once; the same event seen again after its
  * retraction (re-included on another fork) counts again. So a source may replay freely.
  *
- * <p>State is bounded by event-time timers: a trial still missing one of its events is kept for
- * {@code pendingTimeout} after it was first seen (a registration then stays {@code placed} in the
- * table; a resolution that never found its registration is dead-lettered), and a settled or
- * retracted trial is kept {@code retention} after its last event, long enough for its retraction or
- * a duplicate to arrive, then dropped. A duplicate arriving after that is not recognised: the
- * retention is the dedup window.
+ * <p>A registered bet without a live resolution {@code betExpiry} after its registration is
+ * reported expired (row status {@code expired}, feed {@code bet.expired}); it still settles if its
+ * resolution comes later. Whether a bet is expired depends on its events alone (a live resolution
+ * clears it), so a backfill in BATCH mode gives the same row as the live run.
+ *
+ * <p>State is bounded by event-time timers, one per trial at the earliest of its deadlines: a trial
+ * still missing one of its events is kept for {@code pendingTimeout} after it was first seen (a
+ * resolution that never found its registration is then dead-lettered and reported as an anomaly),
+ * and a settled or retracted trial is kept {@code retention} after its last event, long enough for
+ * its retraction or a duplicate to arrive, then dropped. A duplicate arriving after that is not
+ * recognised: the retention is the dedup window.
  */
 public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, BetRow> {
 
     public static final OutputTag<BetOutcome> OUTCOMES = new OutputTag<>("outcomes") {};
     public static final OutputTag<FeedRecord> FEED = new OutputTag<>("feed") {};
+    public static final OutputTag<TableRow> ANOMALIES = new OutputTag<>("trial-anomalies") {};
     public static final OutputTag<DeadLetterRecord> DEAD_LETTERS =
             new OutputTag<>("settlement-dead-letters") {};
 
     private final long pendingTimeoutMillis;
     private final long retentionMillis;
+    private final long betExpiryMillis;
+    private final PoolRegistry registry;
 
     private transient ValueState<TrialState> trials;
     private transient Counter duplicates;
     private transient Counter expired;
 
+    /** With the bet expiry at the pending timeout and no pool registry (tests). */
     public TrialSettlement(Duration pendingTimeout, Duration retention) {
+        this(pendingTimeout, retention, pendingTimeout, PoolRegistry.empty());
+    }
+
+    public TrialSettlement(
+            Duration pendingTimeout,
+            Duration retention,
+            Duration betExpiry,
+            PoolRegistry registry) {
+        if (betExpiry.compareTo(pendingTimeout) > 0) {
+            throw new IllegalArgumentException(
+                    "bet-expiry ("
+                            + betExpiry
+                            + ") must not be longer than pending-timeout ("
+                            + pendingTimeout
+                            + "): a trial leaves state at the pending timeout");
+        }
         this.pendingTimeoutMillis = pendingTimeout.toMillis();
         this.retentionMillis = retention.toMillis();
+        this.betExpiryMillis = betExpiry.toMillis();
+        this.registry = registry;
     }
 
     @Override
@@ -86,111 +118,115 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         trials.update(trial);
     }
 
-    /** Applies a registration event; false when it changes nothing (a duplicate). */
+    /**
+     * Applies a registration event; false when it changes nothing (a duplicate).
+     *
+     * <p>Copies of one event are told apart by slot: a transaction re-included in another block
+     * after a fork keeps its event id, and the retraction of the abandoned copy may arrive before
+     * or after the re-included one, so a retraction only takes back the copy of its own slot.
+     */
     private boolean applyRegistration(TrialState trial, CasinoEvent event, Context ctx) {
         CasinoEvent current = trial.registration;
         boolean same = current != null && current.eventId.equals(event.eventId);
-        if (trial.registrationLive
-                && !same
-                && event.kind != io.chainplay.schemas.chain.EventKind.RETRACTED) {
+        if (trial.registrationLive && !same && event.kind != EventKind.RETRACTED) {
             refuse(
                     ctx,
                     event,
                     "second TrialRegistered for a trial already registered by " + current.eventId);
             return false;
         }
-        switch (event.kind) {
-            case OBSERVED:
-                if (trial.registrationLive) {
-                    return false;
-                }
-                trial.registration = event;
-                trial.registrationLive = true;
-                trial.registrationFinalized = false;
-                return true;
-            case FINALIZED:
-                if (trial.registrationLive) {
-                    if (trial.registrationFinalized) {
-                        return false;
-                    }
-                    trial.registrationFinalized = true;
-                    return true;
-                }
-                trial.registration = event;
-                trial.registrationLive = true;
-                trial.registrationFinalized = true;
-                return true;
-            case RETRACTED:
-                if (!trial.registrationLive || !same) {
-                    return false;
-                }
-                if (trial.registrationFinalized) {
-                    refuse(ctx, event, "retraction of a finalized TrialRegistered");
-                    return false;
-                }
-                trial.registrationLive = false;
-                return true;
-            default:
-                throw new IllegalStateException("Unknown kind " + event.kind);
+        if (event.kind == EventKind.RETRACTED && !same) {
+            return false;
         }
+        Copies.Change change =
+                Copies.apply(
+                        trial.registrationLive,
+                        trial.registrationFinalized,
+                        current == null ? 0 : current.slot,
+                        event.kind,
+                        event.slot);
+        return apply(change, event, ctx, true, trial);
     }
 
     /** Applies a resolution event; false when it changes nothing (a duplicate). */
     private boolean applyResolution(TrialState trial, CasinoEvent event, Context ctx) {
         CasinoEvent current = trial.resolution;
         boolean same = current != null && current.eventId.equals(event.eventId);
-        if (trial.resolutionLive
-                && !same
-                && event.kind != io.chainplay.schemas.chain.EventKind.RETRACTED) {
+        if (trial.resolutionLive && !same && event.kind != EventKind.RETRACTED) {
             refuse(
                     ctx,
                     event,
                     "second TrialResolved for a trial already resolved by " + current.eventId);
             return false;
         }
-        switch (event.kind) {
-            case OBSERVED:
-                if (trial.resolutionLive) {
-                    return false;
+        if (event.kind == EventKind.RETRACTED && !same) {
+            return false;
+        }
+        Copies.Change change =
+                Copies.apply(
+                        trial.resolutionLive,
+                        trial.resolutionFinalized,
+                        current == null ? 0 : current.slot,
+                        event.kind,
+                        event.slot);
+        return apply(change, event, ctx, false, trial);
+    }
+
+    private boolean apply(
+            Copies.Change change,
+            CasinoEvent event,
+            Context ctx,
+            boolean registration,
+            TrialState trial) {
+        switch (change) {
+            case NONE:
+                return false;
+            case REFUSED:
+                refuse(ctx, event, "retraction of a finalized " + event.eventName);
+                return false;
+            case APPEARED:
+            case MOVED:
+                if (registration) {
+                    trial.registration = event;
+                    trial.registrationLive = true;
+                    trial.registrationFinalized = event.kind == EventKind.FINALIZED;
+                } else {
+                    trial.resolution = event;
+                    trial.resolutionLive = true;
+                    trial.resolutionFinalized = event.kind == EventKind.FINALIZED;
+                    trial.resolutionRefused = false;
                 }
-                trial.resolution = event;
-                trial.resolutionLive = true;
-                trial.resolutionFinalized = false;
-                trial.resolutionRefused = false;
                 return true;
             case FINALIZED:
-                if (trial.resolutionLive) {
-                    if (trial.resolutionFinalized) {
-                        return false;
-                    }
+                if (registration) {
+                    trial.registrationFinalized = true;
+                } else {
                     trial.resolutionFinalized = true;
-                    return true;
                 }
-                trial.resolution = event;
-                trial.resolutionLive = true;
-                trial.resolutionFinalized = true;
-                trial.resolutionRefused = false;
                 return true;
-            case RETRACTED:
-                if (!trial.resolutionLive || !same) {
-                    return false;
+            case DISAPPEARED:
+                if (registration) {
+                    trial.registrationLive = false;
+                } else {
+                    trial.resolutionLive = false;
                 }
-                if (trial.resolutionFinalized) {
-                    refuse(ctx, event, "retraction of a finalized TrialResolved");
-                    return false;
-                }
-                trial.resolutionLive = false;
                 return true;
             default:
-                throw new IllegalStateException("Unknown kind " + event.kind);
+                throw new IllegalStateException("Unknown change " + change);
         }
     }
 
-    /** Brings the outputs in line with the trial's state: settle, take back, rewrite the row. */
+    /**
+     * Brings the outputs in line with the trial's state: settle or take back, place or retract,
+     * write or delete the anomaly, rewrite the row.
+     */
     private void reconcile(
             TrialState trial, boolean wasPlaced, Context ctx, Collector<BetRow> out) {
         boolean shouldSettle = trial.registrationLive && trial.resolutionLive;
-        if (trial.settled != null && !shouldSettle) {
+        // A settlement no longer held, or filed under a copy of the resolution that moved to
+        // another block, is taken back (and settled again below).
+        if (trial.settled != null
+                && (!shouldSettle || !sameCopy(trial.settled, trial.resolution))) {
             ctx.output(OUTCOMES, trial.settled.reversed());
             trial.settled = null;
         }
@@ -204,27 +240,123 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
                 refuse(ctx, trial.resolution, e.getMessage());
             }
         }
+        if (trial.resolutionLive) {
+            trial.expiredAt = 0; // whatever happened before, the bet has its resolution now
+        }
+        reportAnomaly(trial, ctx);
+        if (trial.placed != null
+                && (!trial.registrationLive || !sameCopy(trial.placed, trial.registration))) {
+            ctx.output(OUTCOMES, trial.placed.reversed());
+            trial.placed = null;
+        }
+        if (trial.registrationLive && trial.placed == null) {
+            trial.placed = BetOutcome.placed(trial.registration);
+            ctx.output(OUTCOMES, trial.placed);
+        }
         if (trial.registrationLive) {
             if (!wasPlaced) {
-                ctx.output(FEED, CasinoFeed.placed(trial.registration));
+                ctx.output(
+                        FEED,
+                        CasinoFeed.placed(
+                                trial.registration, registry.gameType(trial.registration.poolId)));
             }
-            out.collect(BetRow.of(trial.registration, trial.resolution, trial.settled));
+            out.collect(row(trial));
         } else if (wasPlaced) {
             ctx.output(FEED, CasinoFeed.retracted(trial.registration));
             out.collect(BetRow.deletion(trial.registration.trialId));
         }
     }
 
-    /** Keeps exactly one timer: pending timeout while incomplete, retention once finished. */
+    /** Whether an outcome was filed under this copy (block) of the event. */
+    private static boolean sameCopy(BetOutcome outcome, CasinoEvent event) {
+        return outcome.slot == event.slot
+                && outcome.instructionIndex == event.instructionIndex
+                && outcome.eventIndex == event.eventIndex;
+    }
+
+    /** The bet's row with its status. */
+    private static BetRow row(TrialState trial) {
+        BetRow row = BetRow.of(trial.registration, trial.resolution, trial.settled);
+        if (trial.settled == null) {
+            if (trial.resolutionRefused && trial.resolutionLive) {
+                row.status = "invalid";
+            } else if (trial.expiredAt != 0) {
+                row.status = "expired";
+                row.expiredAt = trial.expiredAt;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * Writes the anomaly this trial's live events make (a result outside the table, or on a q = 0
+     * outcome), or deletes the one written before when a reorg took its cause back.
+     */
+    private void reportAnomaly(TrialState trial, Context ctx) {
+        String kind = null;
+        if (trial.registrationLive && trial.resolutionLive) {
+            if (trial.resolutionRefused) {
+                kind = Anomalies.RESULT_INDEX_OUT_OF_RANGE;
+            } else if (trial.settled != null
+                    && Settlement.impossible(trial.registration, trial.resolution.resultIndex)) {
+                kind = Anomalies.IMPOSSIBLE_OUTCOME;
+            }
+        }
+        String id = kind == null ? null : Anomalies.id(kind, trial.resolution.eventId);
+        if (Objects.equals(id, trial.anomalyId)) {
+            return;
+        }
+        if (trial.anomalyId != null) {
+            ctx.output(ANOMALIES, Anomalies.deletion(trial.anomalyId));
+        }
+        trial.anomalyId = id;
+        if (id != null) {
+            CasinoEvent registration = trial.registration;
+            CasinoEvent resolution = trial.resolution;
+            ObjectNode details =
+                    Anomalies.details()
+                            .put("resultIndex", Long.toUnsignedString(resolution.resultIndex))
+                            .put("outcomes", registration.outcomes())
+                            .put("randomness", resolution.randomness)
+                            .put("qk", BetRow.of(registration, null, null).qkJson);
+            ctx.output(
+                    ANOMALIES,
+                    Anomalies.row(
+                            kind,
+                            resolution.eventId,
+                            registration.poolId,
+                            registration.trialId,
+                            registration.player,
+                            resolution.eventId,
+                            resolution.eventTime,
+                            details));
+        }
+    }
+
+    /** Whether the bet can still be reported expired: placed, unresolved, not yet reported. */
+    private boolean expiryPending(TrialState trial) {
+        return trial.registrationLive && !trial.resolutionLive && trial.expiredAt == 0;
+    }
+
+    private boolean finished(TrialState trial) {
+        return trial.settled != null
+                || trial.resolutionRefused
+                || (!trial.registrationLive && !trial.resolutionLive);
+    }
+
+    /** When the trial leaves state: its retention once finished, else its pending timeout. */
+    private long endOfLife(TrialState trial) {
+        return finished(trial)
+                ? trial.lastSeen + retentionMillis
+                : trial.firstSeen + pendingTimeoutMillis;
+    }
+
+    /** Keeps exactly one timer, at the earliest deadline: expiry or end of life. */
     private void schedule(TrialState trial, Context ctx) {
-        boolean finished =
-                trial.settled != null
-                        || trial.resolutionRefused
-                        || (!trial.registrationLive && !trial.resolutionLive);
-        long due =
-                finished
-                        ? trial.lastSeen + retentionMillis
-                        : trial.firstSeen + pendingTimeoutMillis;
+        long due = endOfLife(trial);
+        if (expiryPending(trial)) {
+            due = Math.min(due, trial.registration.eventTime + betExpiryMillis);
+        }
         if (due != trial.timer) {
             if (trial.timer != 0) {
                 ctx.timerService().deleteEventTimeTimer(trial.timer);
@@ -241,17 +373,52 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         if (trial == null || timestamp != trial.timer) {
             return;
         }
-        if (trial.settled == null && !trial.resolutionRefused) {
-            if (trial.registrationLive && !trial.resolutionLive) {
-                // Stays 'placed' in casino.bets; the casino domain reports it as expired.
-                expired.inc();
-            } else if (trial.resolutionLive && trial.registration == null) {
-                refuse(
-                        ctx,
-                        trial.resolution,
-                        "TrialResolved for an unknown trial: no TrialRegistered within "
-                                + Duration.ofMillis(pendingTimeoutMillis));
-            }
+        trial.timer = 0;
+        // Every deadline at or before the timer is handled here: at the end of a bounded input
+        // (BATCH, or the final watermark) all of them come due at once.
+        if (expiryPending(trial) && trial.registration.eventTime + betExpiryMillis <= timestamp) {
+            trial.expiredAt = trial.registration.eventTime + betExpiryMillis;
+            expired.inc();
+            out.collect(row(trial));
+            ctx.output(
+                    FEED,
+                    CasinoFeed.expired(
+                            trial.registration,
+                            trial.expiredAt,
+                            registry.gameType(trial.registration.poolId)));
+        }
+        if (endOfLife(trial) > timestamp) {
+            schedule(trial, ctx);
+            trials.update(trial);
+            return;
+        }
+        if (trial.settled == null
+                && !trial.resolutionRefused
+                && trial.resolutionLive
+                && trial.registration == null) {
+            CasinoEvent orphan = trial.resolution;
+            refuse(
+                    ctx,
+                    orphan,
+                    "TrialResolved for an unknown trial: no TrialRegistered within "
+                            + Duration.ofMillis(pendingTimeoutMillis));
+            ctx.output(
+                    ANOMALIES,
+                    Anomalies.row(
+                            Anomalies.RESOLUTION_WITHOUT_REGISTRATION,
+                            orphan.eventId,
+                            null,
+                            orphan.trialId,
+                            null,
+                            orphan.eventId,
+                            orphan.eventTime,
+                            Anomalies.details()
+                                    .put(
+                                            "waited",
+                                            Duration.ofMillis(pendingTimeoutMillis).toString())
+                                    .put(
+                                            "resultIndex",
+                                            Long.toUnsignedString(orphan.resultIndex))));
         }
         trials.clear();
     }

@@ -19,6 +19,9 @@ public class TrialState {
     /** The settlement counted in the player's stats; null while not settled. */
     public BetOutcome settled;
 
+    /** The placement counted (player.joined, placed bets); null while not registered. */
+    public BetOutcome placed;
+
     /** The resolution was refused once already; don't dead-letter it again. */
     public boolean resolutionRefused;
 
@@ -30,6 +33,16 @@ public class TrialState {
 
     /** The one event-time timer this trial has registered, or 0. */
     public long timer;
+
+    /**
+     * Event time the bet was reported expired (no live resolution within the bet expiry), or 0.
+     * Cleared while a resolution is live, so the bet's row depends on its events only, not on when
+     * they arrived.
+     */
+    public long expiredAt;
+
+    /** The anomaly row this trial has written and would have to delete, or null. */
+    public String anomalyId;
 
     public TrialState() {}
 }

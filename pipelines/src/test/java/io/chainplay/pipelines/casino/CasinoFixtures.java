@@ -3,9 +3,15 @@ package io.chainplay.pipelines.casino;
 import io.chainplay.pipelines.common.RawRecord;
 import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.casino.FareVaultEvents;
+import io.chainplay.schemas.casino.FareVaultRecords;
+import io.chainplay.schemas.casino.FeeCharged;
+import io.chainplay.schemas.casino.PoolAccumulatedAmountReleased;
+import io.chainplay.schemas.casino.PoolAccumulatedAmountUpdated;
+import io.chainplay.schemas.casino.PoolRegistered;
 import io.chainplay.schemas.casino.QkPair;
 import io.chainplay.schemas.casino.TrialRegistered;
 import io.chainplay.schemas.casino.TrialResolved;
+import io.chainplay.schemas.casino.VaultConfigUpdated;
 import io.chainplay.schemas.chain.ChainEvent;
 import io.chainplay.schemas.chain.EventKind;
 import io.chainplay.schemas.chain.EventMeta;
@@ -57,6 +63,7 @@ final class CasinoFixtures {
             String trialId, String player, String pool, long wager, double[] qk, long time) {
         CasinoEvent event = new CasinoEvent();
         event.type = CasinoEvent.Type.TRIAL_REGISTERED;
+        event.eventName = "TrialRegistered";
         event.trialId = trialId;
         event.txSignature = "reg-" + trialId.substring(0, 12);
         event.eventId = "solana:" + event.txSignature + ":0:0";
@@ -74,14 +81,118 @@ final class CasinoFixtures {
     static CasinoEvent resolved(String trialId, long resultIndex, long time) {
         CasinoEvent event = new CasinoEvent();
         event.type = CasinoEvent.Type.TRIAL_RESOLVED;
+        event.eventName = "TrialResolved";
         event.trialId = trialId;
         event.txSignature = "res-" + trialId.substring(0, 12);
+        event.instructionIndex = 1;
         event.eventId = "solana:" + event.txSignature + ":1:0";
         event.kind = EventKind.OBSERVED;
         event.slot = slotAt(time);
         event.eventTime = time;
         event.resultIndex = resultIndex;
         event.randomness = 0.5;
+        return event;
+    }
+
+    /** A FeeCharged of a trial, in the trial's registration transaction (event ordinal n). */
+    static CasinoEvent fee(
+            String trialId, String pool, int feeType, long amount, long time, int n) {
+        CasinoEvent event =
+                base(
+                        CasinoEvent.Type.FEE_CHARGED,
+                        "FeeCharged",
+                        "reg-" + trialId.substring(0, 12),
+                        0,
+                        n,
+                        time);
+        event.trialId = trialId;
+        event.poolId = pool;
+        event.feeType = feeType;
+        event.amount = amount;
+        return event;
+    }
+
+    static CasinoEvent poolRegistered(
+            String pool, double hostPercent, double poolPercent, long time) {
+        CasinoEvent event =
+                base(
+                        CasinoEvent.Type.POOL_REGISTERED,
+                        "PoolRegistered",
+                        "pool-" + pool.substring(0, 12),
+                        1,
+                        0,
+                        time);
+        event.poolId = pool;
+        event.manager = pubkey("manager-" + pool);
+        event.feePlayMultiplier = 0.01;
+        event.feeLossMultiplier = 0.02;
+        event.feeMintMultiplier = 0.5;
+        event.feeHostPercent = hostPercent;
+        event.feePoolPercent = poolPercent;
+        event.minLimitForTicket = 100;
+        event.probability = 0.01;
+        return event;
+    }
+
+    /** An admin event setting one f64 field of the vault (FeeNetworkPercentUpdated, ...). */
+    static CasinoEvent vaultValue(String eventName, double value, long time, String tx) {
+        CasinoEvent event = base(CasinoEvent.Type.VAULT_CONFIG_UPDATED, eventName, tx, 0, 0, time);
+        event.vaultField = FareVaultRecords.VAULT_EVENTS.get(eventName).get(0);
+        event.vaultValue = value;
+        return event;
+    }
+
+    static CasinoEvent vaultAddress(String eventName, String address, long time, String tx) {
+        CasinoEvent event = base(CasinoEvent.Type.VAULT_CONFIG_UPDATED, eventName, tx, 0, 0, time);
+        event.vaultField = FareVaultRecords.VAULT_EVENTS.get(eventName).get(0);
+        event.vaultAddress = address;
+        return event;
+    }
+
+    static CasinoEvent accumulated(String trialId, String pool, long amount, long time) {
+        CasinoEvent event =
+                base(
+                        CasinoEvent.Type.POOL_ACCUMULATED_AMOUNT_UPDATED,
+                        "PoolAccumulatedAmountUpdated",
+                        "reg-" + trialId.substring(0, 12),
+                        0,
+                        9,
+                        time);
+        event.trialId = trialId;
+        event.poolId = pool;
+        event.amount = amount;
+        return event;
+    }
+
+    static CasinoEvent released(
+            String trialId, String pool, String receiver, long amount, long time) {
+        CasinoEvent event =
+                base(
+                        CasinoEvent.Type.POOL_ACCUMULATED_AMOUNT_RELEASED,
+                        "PoolAccumulatedAmountReleased",
+                        "res-" + trialId.substring(0, 12),
+                        1,
+                        1,
+                        time);
+        event.trialId = trialId;
+        event.poolId = pool;
+        event.receiver = receiver;
+        event.amount = amount;
+        return event;
+    }
+
+    private static CasinoEvent base(
+            CasinoEvent.Type type, String name, String tx, int ix, int ev, long time) {
+        CasinoEvent event = new CasinoEvent();
+        event.type = type;
+        event.eventName = name;
+        event.txSignature = tx;
+        event.instructionIndex = ix;
+        event.eventIndex = ev;
+        event.eventId = "solana:" + tx + ":" + ix + ":" + ev;
+        event.kind = EventKind.OBSERVED;
+        event.slot = slotAt(time);
+        event.eventTime = time;
         return event;
     }
 
@@ -97,8 +208,8 @@ final class CasinoFixtures {
                         .setEventId(event.eventId)
                         .setTxSignature(event.txSignature)
                         .setSlot(event.slot)
-                        .setInstructionIndex(0)
-                        .setEventIndex(0)
+                        .setInstructionIndex(event.instructionIndex)
+                        .setEventIndex(event.eventIndex)
                         .setEventTime(Instant.ofEpochMilli(event.eventTime))
                         .setFinality(
                                 event.kind == EventKind.FINALIZED
@@ -106,6 +217,43 @@ final class CasinoFixtures {
                                         : Finality.OBSERVED)
                         .setRetracted(event.kind == EventKind.RETRACTED)
                         .build();
+        switch (event.type) {
+            case FEE_CHARGED:
+                return FareVaultRecords.envelope(
+                        new FeeCharged(
+                                meta, event.feeType, event.poolId, event.trialId, event.amount));
+            case POOL_REGISTERED:
+                return FareVaultRecords.envelope(
+                        new PoolRegistered(
+                                meta,
+                                event.poolId,
+                                event.manager,
+                                event.feePlayMultiplier,
+                                event.feeLossMultiplier,
+                                event.feeMintMultiplier,
+                                event.feeHostPercent,
+                                event.feePoolPercent,
+                                event.minLimitForTicket,
+                                event.probability));
+            case POOL_ACCUMULATED_AMOUNT_UPDATED:
+                return FareVaultRecords.envelope(
+                        new PoolAccumulatedAmountUpdated(
+                                meta, event.poolId, event.trialId, event.amount));
+            case POOL_ACCUMULATED_AMOUNT_RELEASED:
+                return FareVaultRecords.envelope(
+                        new PoolAccumulatedAmountReleased(
+                                meta, event.poolId, event.trialId, event.receiver, event.amount));
+            case VAULT_CONFIG_UPDATED:
+                return FareVaultRecords.envelope(
+                        new VaultConfigUpdated(
+                                meta,
+                                event.eventName,
+                                event.vaultField,
+                                event.vaultAddress,
+                                event.vaultValue));
+            default:
+                break;
+        }
         if (event.type == CasinoEvent.Type.TRIAL_RESOLVED) {
             return FareVaultEvents.envelope(
                     new TrialResolved(meta, event.trialId, event.resultIndex, event.randomness));

@@ -283,8 +283,7 @@ class CasinoJobITCase {
             if (failureRun != null) {
                 sinks =
                         new CasinoSinks(
-                                new FailOnceSink<>(sinks.bets(), failureRun, 1_500),
-                                sinks.playerStats(),
+                                new FailOnceSink<>(sinks.tables(), failureRun, 1_500),
                                 sinks.feed(),
                                 sinks.deadLetters());
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.chainplay.pipelines.casino.CasinoFixtures.ALICE;
+import static io.chainplay.pipelines.casino.CasinoFixtures.BOB;
 import static io.chainplay.pipelines.casino.CasinoFixtures.COIN_FLIP;
 import static io.chainplay.pipelines.casino.CasinoFixtures.POOL_A;
 import static io.chainplay.pipelines.casino.CasinoFixtures.T0;
@@ -101,9 +102,34 @@ class DecodeFareVaultTest {
     }
 
     @Test
-    void skipsFareVaultEventsThisJobDoesNotUse() throws Exception {
+    void decodesEveryOtherEventOfTheIdl() throws Exception {
+        List<CasinoEvent> events =
+                List.of(
+                        CasinoFixtures.fee(trial(1), POOL_A, 1, 15_000, T0, 1),
+                        CasinoFixtures.poolRegistered(POOL_A, 0.15, 0.05, T0),
+                        CasinoFixtures.accumulated(trial(1), POOL_A, -1L, T0),
+                        CasinoFixtures.released(trial(1), POOL_A, ALICE, 42, T0 + 400),
+                        CasinoFixtures.vaultValue("FeeNetworkPercentUpdated", 0.5, T0, "admin-1"),
+                        CasinoFixtures.vaultValue(
+                                "MinimumFeeBurnPercentUpdated", 0.1, T0, "admin-2"),
+                        CasinoFixtures.vaultValue("EvThresholdUpdated", 0.98, T0, "admin-3"),
+                        CasinoFixtures.vaultAddress("AdminAddressUpdated", ALICE, T0, "admin-4"),
+                        CasinoFixtures.vaultAddress("ResolverAddressUpdated", BOB, T0, "admin-5"),
+                        CasinoFixtures.vaultAddress(
+                                "NetworkFeeRecipientAddressUpdated", BOB, T0, "admin-6"));
+        long offset = 0;
+        for (CasinoEvent event : events) {
+            send(raw(event, offset++));
+        }
+
+        assertThat(harness.extractOutputValues()).containsExactlyElementsOf(events);
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void skipsEventsTheIdlDoesNotHave() throws Exception {
         ChainEvent event = envelope(resolved(trial(1), 1, T0));
-        event.setEventName("PoolRegistered");
+        event.setEventName("PoolManagerUpdated"); // FarePlay's EVM processor has it; the IDL not
         event.setPayload("{}");
 
         send(raw(Topics.RAW_SOLANA_FARE_VAULT.serializeValue(event), 3));

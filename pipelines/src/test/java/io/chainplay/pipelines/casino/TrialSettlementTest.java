@@ -162,7 +162,7 @@ class TrialSettlementTest {
     }
 
     @Test
-    void deadLettersAResolutionOutsideTheTableAndKeepsTheBetPlaced() throws Exception {
+    void deadLettersAResolutionOutsideTheTableAndReportsTheBetInvalid() throws Exception {
         CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
         send(registration);
 
@@ -170,7 +170,14 @@ class TrialSettlementTest {
         send(resolved(trial(1), 5, T0 + 1)); // a duplicate is not refused twice
 
         assertThat(outcomes()).isEmpty();
-        assertThat(rows()).allSatisfy(row -> assertThat(row.status).isEqualTo("placed"));
+        assertThat(rows()).extracting(row -> row.status).containsExactly("placed", "invalid");
+        assertThat(anomalies())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.get("kind")).isEqualTo("result_index_out_of_range");
+                            assertThat(a.get("trial_id")).isEqualTo(trial(1));
+                        });
         assertThat(deadLetters())
                 .singleElement()
                 .satisfies(
@@ -217,13 +224,16 @@ class TrialSettlementTest {
     }
 
     @Test
-    void releasesAnUnresolvedBetAfterThePendingTimeoutAndLeavesItPlaced() throws Exception {
+    void releasesAnUnresolvedBetAfterThePendingTimeoutAndLeavesItExpired() throws Exception {
         CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
         send(registration);
 
         harness.processWatermark(T0 + PENDING.toMillis());
 
-        assertThat(rows()).containsExactly(BetRow.of(registration, null, null));
+        BetRow expired = BetRow.of(registration, null, null);
+        expired.status = "expired";
+        expired.expiredAt = T0 + PENDING.toMillis();
+        assertThat(rows()).containsExactly(BetRow.of(registration, null, null), expired);
         assertThat(deadLetters()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -274,6 +284,92 @@ class TrialSettlementTest {
         assertThat(feed()).allSatisfy(r -> assertThat(r.key).isEqualTo(ALICE));
     }
 
+    @Test
+    void expiresAnUnresolvedBetAndSettlesItWhenItsResolutionComesLate() throws Exception {
+        harness.close();
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new TrialSettlement(
+                                        PENDING,
+                                        RETENTION,
+                                        Duration.ofMinutes(5),
+                                        PoolRegistry.parse("pool=" + POOL_A + ", game=coinflip"))),
+                        event -> event.trialId,
+                        Types.STRING);
+        harness.open();
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        send(registration);
+
+        harness.processWatermark(T0 + Duration.ofMinutes(5).toMillis());
+        assertThat(rows().get(rows().size() - 1).status).isEqualTo("expired");
+        assertThat(rows().get(rows().size() - 1).expiredAt)
+                .isEqualTo(T0 + Duration.ofMinutes(5).toMillis());
+        assertThat(feedTypes()).containsExactly("bet.placed", "bet.expired");
+        assertThat(FeedMessage.parse(feed().get(1).json).data().get("gameType").asText())
+                .isEqualTo("coinflip");
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // kept for a late resolution
+
+        send(resolved(trial(1), 1, T0 + Duration.ofMinutes(6).toMillis()));
+
+        BetRow last = rows().get(rows().size() - 1);
+        assertThat(last.status).isEqualTo("settled");
+        assertThat(last.expiredAt).isNull(); // the row depends on the events, not their timing
+        assertThat(outcomes()).containsExactly(outcome(10, 19, 1));
+    }
+
+    @Test
+    void settlesAnImpossibleOutcomeButReportsItUntilItIsTakenBack() throws Exception {
+        double[] loaded = {1.0, 0.0, 0.0, 50.0}; // outcome 1 has q = 0
+        send(registered(trial(1), ALICE, POOL_A, 10, loaded, T0));
+        CasinoEvent resolution = resolved(trial(1), 1, T0 + 1);
+        send(resolution);
+
+        assertThat(rows().get(rows().size() - 1).status).isEqualTo("settled");
+        assertThat(anomalies())
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("kind")).isEqualTo("impossible_outcome"));
+
+        send(resolution.withKind(EventKind.RETRACTED));
+
+        assertThat(anomalies()).hasSize(2);
+        assertThat(anomalies().get(1).deleted).isTrue();
+        assertThat(anomalies().get(1).key()).isEqualTo(anomalies().get(0).key());
+    }
+
+    @Test
+    void aRetractionOfTheAbandonedCopyLeavesTheReIncludedOneCounted() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent onFork = resolved(trial(1), 1, T0 + 1);
+        CasinoEvent reIncluded = onFork.copy();
+        reIncluded.slot += 3;
+        reIncluded.eventTime += 1_200;
+        send(registration);
+        send(onFork);
+
+        send(reIncluded); // the re-included copy arrives before the fork's retraction
+        send(onFork.withKind(EventKind.RETRACTED));
+
+        // Taken back from the fork's block and counted in the new one, once.
+        assertThat(outcomes())
+                .containsExactly(
+                        outcome(10, 19, 1), outcome(10, 19, 1).reversed(), outcome(10, 19, 1));
+        assertThat(rows().get(rows().size() - 1).resolvedSlot).isEqualTo(reIncluded.slot);
+        assertThat(rows().get(rows().size() - 1).status).isEqualTo("settled");
+    }
+
+    @Test
+    void countsThePlacementAndTakesItBackWithTheRegistration() throws Exception {
+        CasinoEvent registration = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        send(registration);
+        send(registration.withKind(EventKind.RETRACTED));
+
+        assertThat(placements())
+                .containsExactly(
+                        "+" + trial(1) + "@" + registration.slot,
+                        "-" + trial(1) + "@" + registration.slot);
+    }
+
     private void send(CasinoEvent event) throws Exception {
         harness.processElement(new StreamRecord<>(event, event.eventTime));
     }
@@ -293,8 +389,36 @@ class TrialSettlementTest {
         return harness.extractOutputValues();
     }
 
+    /** The settlements, with only the fields the test's expectations set. */
     private List<BetOutcome> outcomes() {
-        return values(harness.getSideOutput(TrialSettlement.OUTCOMES));
+        return values(harness.getSideOutput(TrialSettlement.OUTCOMES)).stream()
+                .filter(o -> !o.placement)
+                .map(
+                        o -> {
+                            BetOutcome plain =
+                                    new BetOutcome(
+                                            o.trialId,
+                                            o.player,
+                                            o.poolId,
+                                            o.wager,
+                                            o.payout,
+                                            o.resultIndex,
+                                            o.resultK);
+                            plain.sign = o.sign;
+                            return plain;
+                        })
+                .toList();
+    }
+
+    private List<String> placements() {
+        return values(harness.getSideOutput(TrialSettlement.OUTCOMES)).stream()
+                .filter(o -> o.placement)
+                .map(o -> (o.sign > 0 ? "+" : "-") + o.trialId + "@" + o.slot)
+                .toList();
+    }
+
+    private List<TableRow> anomalies() {
+        return values(harness.getSideOutput(TrialSettlement.ANOMALIES));
     }
 
     private List<FeedRecord> feed() {

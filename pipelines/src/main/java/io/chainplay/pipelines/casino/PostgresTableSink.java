@@ -1,0 +1,287 @@
+package io.chainplay.pipelines.casino;
+
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.metrics.Counter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Writes {@link TableRow}s of any casino table to Postgres in batches: per table one {@code INSERT
+ * ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} for the rows and one {@code DELETE ...
+ * USING unnest(arrays)} for the deletions, in one transaction per flush.
+ *
+ * <p>A batch keeps only the latest row per key: the rows are absolute values, so an older one is of
+ * no use once a newer one is there, and Postgres refuses to upsert the same key twice in one
+ * statement. A batch is flushed when it holds {@code maxRows} rows, every {@code interval} ms, on
+ * every checkpoint (before the barrier, so a completed checkpoint implies its rows are committed)
+ * and at the end of input. At-least-once with idempotent rows is exactly-once in effect
+ * (ARCHITECTURE.md, principle 4).
+ *
+ * <p>Each key is written by one subtask only: the rows of a key come from one subtask of a keyed
+ * operator, and this sink is chained to it, so the order of a key's rows is kept. Statements with
+ * arrays are parsed once and carry thousands of rows: a few round trips per flush instead of one
+ * per row, which is what lets one connection per subtask keep up with the job.
+ */
+public final class PostgresTableSink implements Sink<TableRow> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTableSink.class);
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final int maxRows;
+    private final long intervalMillis;
+
+    public PostgresTableSink(
+            String url, String user, String password, int maxRows, long intervalMillis) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.maxRows = maxRows;
+        this.intervalMillis = intervalMillis;
+    }
+
+    @Override
+    public SinkWriter<TableRow> createWriter(WriterInitContext context) throws IOException {
+        return new Writer(
+                context.getProcessingTimeService(),
+                context.metricGroup().counter("rowsWritten"),
+                context.metricGroup().counter("flushes"));
+    }
+
+    /** The INSERT for a table's rows, with one text[] parameter per column. */
+    static String upsertSql(CasinoTables.Table table) {
+        List<String> columns = table.columns();
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name()).append(" (");
+        sql.append(String.join(", ", columns)).append(") SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(cast(table, i));
+        }
+        sql.append(" FROM unnest(");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append("?::text[]");
+        }
+        sql.append(") AS u(").append(aliases(columns.size())).append(") ON CONFLICT (");
+        sql.append(String.join(", ", columns.subList(0, table.keyCount()))).append(") DO ");
+        if (columns.size() == table.keyCount()) {
+            return sql.append("NOTHING").toString();
+        }
+        sql.append("UPDATE SET ");
+        for (int i = table.keyCount(); i < columns.size(); i++) {
+            sql.append(i > table.keyCount() ? ", " : "")
+                    .append(columns.get(i))
+                    .append(" = EXCLUDED.")
+                    .append(columns.get(i));
+        }
+        return sql.toString();
+    }
+
+    /** The DELETE for a table's deletions, with one text[] parameter per key column. */
+    static String deleteSql(CasinoTables.Table table) {
+        StringBuilder sql =
+                new StringBuilder("DELETE FROM ").append(table.name()).append(" t USING unnest(");
+        for (int i = 0; i < table.keyCount(); i++) {
+            sql.append(i > 0 ? ", " : "").append("?::text[]");
+        }
+        sql.append(") AS u(").append(aliases(table.keyCount())).append(") WHERE ");
+        for (int i = 0; i < table.keyCount(); i++) {
+            sql.append(i > 0 ? " AND " : "")
+                    .append("t.")
+                    .append(table.columns().get(i))
+                    .append(" = ")
+                    .append(cast(table, i));
+        }
+        return sql.toString();
+    }
+
+    private static String cast(CasinoTables.Table table, int column) {
+        String type = table.types().get(column);
+        return type.equals("text") ? "u.c" + column : "u.c" + column + "::" + type;
+    }
+
+    private static String aliases(int count) {
+        StringBuilder aliases = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            aliases.append(i > 0 ? ", " : "").append('c').append(i);
+        }
+        return aliases.toString();
+    }
+
+    private final class Writer implements SinkWriter<TableRow> {
+        private final ProcessingTimeService time;
+        private final Counter rowsWritten;
+        private final Counter flushes;
+
+        /** Per table, the latest row per key, in first-seen order. */
+        private final Map<String, LinkedHashMap<String, TableRow>> batch = new LinkedHashMap<>();
+
+        private final Map<String, PreparedStatement[]> statements = new HashMap<>();
+        private int pending;
+        private boolean timerSet;
+        private Connection connection;
+
+        Writer(ProcessingTimeService time, Counter rowsWritten, Counter flushes) {
+            this.time = time;
+            this.rowsWritten = rowsWritten;
+            this.flushes = flushes;
+        }
+
+        @Override
+        public void write(TableRow row, Context context) throws IOException {
+            batch.computeIfAbsent(row.table, t -> new LinkedHashMap<>()).put(row.key(), row);
+            if (++pending >= maxRows) {
+                flushBatch();
+            } else if (!timerSet && intervalMillis > 0) {
+                timerSet = true;
+                time.registerTimer(
+                        time.getCurrentProcessingTime() + intervalMillis,
+                        ts -> {
+                            timerSet = false;
+                            flushBatch();
+                        });
+            }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            flushBatch();
+        }
+
+        private void flushBatch() throws IOException {
+            if (pending == 0) {
+                return;
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    int rows = writeBatch();
+                    rowsWritten.inc(rows);
+                    flushes.inc();
+                    batch.clear();
+                    pending = 0;
+                    return;
+                } catch (SQLException e) {
+                    closeConnection();
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw new IOException(
+                                "Writing the casino tables failed " + attempt + " times", e);
+                    }
+                    LOG.warn("Writing the casino tables failed, retrying: {}", e.getMessage());
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(interrupted);
+                    }
+                }
+            }
+        }
+
+        /** Writes the whole batch in one transaction; the number of rows written. */
+        private int writeBatch() throws SQLException {
+            Connection c = connection();
+            int written = 0;
+            try {
+                for (Map.Entry<String, LinkedHashMap<String, TableRow>> e : batch.entrySet()) {
+                    CasinoTables.Table table = CasinoTables.table(e.getKey());
+                    List<TableRow> upserts = new ArrayList<>(e.getValue().size());
+                    List<TableRow> deletes = new ArrayList<>();
+                    for (TableRow row : e.getValue().values()) {
+                        (row.deleted ? deletes : upserts).add(row);
+                    }
+                    PreparedStatement[] ps =
+                            statements.computeIfAbsent(e.getKey(), t -> new PreparedStatement[2]);
+                    if (!deletes.isEmpty()) {
+                        if (ps[1] == null) {
+                            ps[1] = c.prepareStatement(deleteSql(table));
+                        }
+                        execute(c, ps[1], deletes, table.keyCount());
+                    }
+                    if (!upserts.isEmpty()) {
+                        if (ps[0] == null) {
+                            ps[0] = c.prepareStatement(upsertSql(table));
+                        }
+                        execute(c, ps[0], upserts, table.columns().size());
+                    }
+                    written += upserts.size() + deletes.size();
+                }
+                c.commit();
+                return written;
+            } catch (SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is dropped and made again
+                }
+                throw e;
+            }
+        }
+
+        private void execute(Connection c, PreparedStatement ps, List<TableRow> rows, int columns)
+                throws SQLException {
+            Array[] arrays = new Array[columns];
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int r = 0; r < values.length; r++) {
+                    values[r] = rows.get(r).values[column];
+                }
+                arrays[column] = c.createArrayOf("text", values);
+                ps.setArray(column + 1, arrays[column]);
+            }
+            ps.executeUpdate();
+            for (Array array : arrays) {
+                array.free();
+            }
+        }
+
+        private Connection connection() throws SQLException {
+            if (connection == null) {
+                Properties properties = new Properties();
+                if (user != null && !user.isEmpty()) {
+                    properties.setProperty("user", user);
+                }
+                if (password != null && !password.isEmpty()) {
+                    properties.setProperty("password", password);
+                }
+                connection = DriverManager.getConnection(url, properties);
+                connection.setAutoCommit(false);
+            }
+            return connection;
+        }
+
+        private void closeConnection() {
+            statements.clear();
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // already broken
+                }
+                connection = null;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            closeConnection();
+        }
+    }
+}
