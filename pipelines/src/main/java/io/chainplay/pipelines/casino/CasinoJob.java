@@ -82,27 +82,25 @@ public final class CasinoJob {
             Source<RawRecord, ?, ?> source,
             CasinoSinks sinks,
             Config config) {
+        // Watermarks per Kafka partition from the record timestamp, which the ingest job sets to
+        // the block time: the source holds the watermark at the slowest partition, so a replay
+        // that reads one partition ahead of another does not make the other's events late. The
+        // job's logic uses each event's own block time (CasinoEvent.eventTime).
         DataStream<RawRecord> raw =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "fare_vault events")
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
+                                                config.maxOutOfOrderness())
+                                        .withTimestampAssigner((record, ts) -> record.timestamp)
+                                        .withIdleness(config.idleness()),
+                                "fare_vault events")
                         .uid("fare-vault-source");
 
         SingleOutputStreamOperator<CasinoEvent> decoded =
                 raw.process(new DecodeFareVault()).uid("decode").name("Decode fare_vault events");
 
-        // Watermarks from block time, after decoding: the Kafka record timestamp is whatever the
-        // producer set, while the envelope's eventTime is the block's. Out-of-orderness covers
-        // skew between the partitions one subtask reads.
         SingleOutputStreamOperator<CasinoEvent> routed =
-                decoded.assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<CasinoEvent>forBoundedOutOfOrderness(
-                                                config.maxOutOfOrderness())
-                                        .withTimestampAssigner((event, ts) -> event.eventTime)
-                                        .withIdleness(config.idleness()))
-                        .uid("block-time")
-                        .name("Block time watermarks")
-                        .process(new Route())
-                        .uid("route")
-                        .name("Route by event");
+                decoded.process(new Route()).uid("route").name("Route by event");
 
         DataStream<CasinoEvent> poolRegistrations = routed.getSideOutput(Route.POOLS);
         DataStream<CasinoEvent> vaultEvents = routed.getSideOutput(Route.VAULT);

@@ -1,7 +1,5 @@
 package io.chainplay.pipelines.casino;
 
-import io.chainplay.schemas.chain.EventKind;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,105 +9,107 @@ import java.util.List;
  * PoolRegistered) or one of the vault's fee percentages (from the admin events), each with the
  * event that set it, so a fee can be split with the values in effect at its own chain position.
  *
- * <p>Kept in broadcast state. Entries older than the reorg window are folded: only the newest of
- * them is kept, since no fee that old can still arrive or be taken back.
+ * <p>Kept in broadcast state. Each setting event's copies are tracked with {@link Copies}, so the
+ * history does not depend on the order its sendings arrive in. Settings older than the reorg window
+ * behind the watermark are folded: only the newest of them is kept, since no fee that old can still
+ * arrive or be taken back.
  */
 public class ConfigHistory {
 
-    /** One value and the event that set it. */
-    public static class Entry {
-        public String eventId;
-        public long slot;
-        public int instructionIndex;
-        public int eventIndex;
-        public long time;
-        public boolean live;
-        public boolean finalized;
+    /** One setting event: its copies and the values it sets. */
+    public static class Item {
+        public Copies copies = new Copies();
         public double[] values;
 
-        public Entry() {}
+        public Item() {}
 
-        int compareTo(long s, int ix, int ev) {
-            return Positions.compare(slot, instructionIndex, eventIndex, s, ix, ev);
+        CasinoEvent effective() {
+            Copies.Copy copy = copies.effective();
+            return copy == null ? null : copy.event;
         }
     }
 
-    /** Ordered by chain position. */
-    public Entry[] entries = new Entry[0];
+    /** What a sending did to the history. */
+    enum Change {
+        NONE,
+        /** A setting came into effect for the first time. */
+        APPEARED,
+        /** A setting moved to another block, or left the chain. */
+        CHANGED
+    }
+
+    public Item[] items = new Item[0];
 
     public ConfigHistory() {}
 
-    /**
-     * Applies one copy of a configuration event; the change it made (NONE for a duplicate).
-     *
-     * @param values the values it sets
-     */
-    Copies.Change apply(CasinoEvent event, double[] values) {
-        Entry entry = null;
-        for (Entry e : entries) {
-            if (e.eventId.equals(event.eventId)) {
-                entry = e;
+    Change apply(CasinoEvent event, double[] values) {
+        Item item = null;
+        for (Item i : items) {
+            if (i.copies.copies[0].event.eventId.equals(event.eventId)) {
+                item = i;
             }
         }
-        Copies.Change change =
-                entry == null
-                        ? Copies.apply(false, false, 0, event.kind, event.slot)
-                        : Copies.apply(
-                                entry.live, entry.finalized, entry.slot, event.kind, event.slot);
-        switch (change) {
-            case APPEARED, MOVED -> {
-                List<Entry> rest = new ArrayList<>(Arrays.asList(entries));
-                rest.remove(entry);
-                Entry fresh = new Entry();
-                fresh.eventId = event.eventId;
-                fresh.slot = event.slot;
-                fresh.instructionIndex = event.instructionIndex;
-                fresh.eventIndex = event.eventIndex;
-                fresh.time = event.eventTime;
-                fresh.live = true;
-                fresh.finalized = event.kind == EventKind.FINALIZED;
-                fresh.values = values;
-                rest.add(fresh);
-                rest.sort((a, b) -> a.compareTo(b.slot, b.instructionIndex, b.eventIndex));
-                entries = rest.toArray(new Entry[0]);
-            }
-            case FINALIZED -> entry.finalized = true;
-            case DISAPPEARED -> entry.live = false;
-            default -> {}
+        if (item == null) {
+            item = new Item();
+            item.values = values;
+            items = Arrays.copyOf(items, items.length + 1);
+            items[items.length - 1] = item;
         }
-        return change;
+        Copies.Copy before = item.copies.effective();
+        if (item.copies.apply(event) != Copies.Result.RECORDED) {
+            return Change.NONE;
+        }
+        Copies.Copy after = item.copies.effective();
+        if (Copies.same(before, after)) {
+            return Change.NONE;
+        }
+        return before == null && after != null ? Change.APPEARED : Change.CHANGED;
     }
 
-    /** The values of the latest live entry at or before a chain position, or null. */
+    /** The values of the latest setting in effect at or before a chain position, or null. */
     double[] asOf(long slot, int instructionIndex, int eventIndex) {
-        for (int i = entries.length - 1; i >= 0; i--) {
-            Entry e = entries[i];
-            if (e.live && e.compareTo(slot, instructionIndex, eventIndex) <= 0) {
-                return e.values;
+        CasinoEvent best = null;
+        double[] values = null;
+        for (Item item : items) {
+            CasinoEvent e = item.effective();
+            if (e != null
+                    && Positions.compare(
+                                    e.slot,
+                                    e.instructionIndex,
+                                    e.eventIndex,
+                                    slot,
+                                    instructionIndex,
+                                    eventIndex)
+                            <= 0
+                    && (best == null || CasinoEvent.compareOrder(e, best) > 0)) {
+                best = e;
+                values = item.values;
             }
         }
-        return null;
+        return values;
     }
 
     /**
-     * Drops entries that no fee can need any more: retracted ones, and live ones older than the
-     * horizon except the newest of those (still in effect at the horizon).
+     * Drops what no fee can need any more: settings older than the horizon except the newest of
+     * them in effect (still in effect at the horizon), and the retracted ones.
      */
     void fold(long horizon) {
-        List<Entry> kept = new ArrayList<>();
-        Entry newestOld = null;
-        for (Entry e : entries) {
-            if (e.time < horizon) {
-                if (e.live) {
-                    newestOld = e;
-                }
-            } else {
-                kept.add(e);
+        Item newestOld = null;
+        List<Item> kept = new ArrayList<>();
+        for (Item item : items) {
+            CasinoEvent e = item.effective();
+            long time = item.copies.copies[0].event.eventTime;
+            if (time >= horizon) {
+                kept.add(item);
+            } else if (e != null
+                    && (newestOld == null
+                            || CasinoEvent.compareOrder(e, newestOld.effective()) > 0)) {
+                newestOld = item;
             }
         }
         if (newestOld != null) {
-            kept.add(0, newestOld);
+            kept.add(newestOld);
         }
-        entries = kept.toArray(new Entry[0]);
+        items = kept.toArray(new Item[0]);
     }
 }

@@ -136,13 +136,62 @@ public class OutcomeFrequencyTest extends KeyedProcessFunction<String, BetOutcom
             bucket[(int) outcome.resultIndex] += outcome.sign;
         }
         counts.put(key, bucket);
-        // A change to a window evaluated already (a reorg, or a late bet): evaluate it again.
-        for (long end : table.evaluated) {
-            if (start >= end - windowMillis && start < end) {
-                evaluate(ctx.getCurrentKey(), table, end, out);
+        long end = start + bucketMillis;
+        if (end <= ctx.timerService().currentWatermark()) {
+            // A change behind the watermark (a reorg, or a late bet): the windows it falls in
+            // that were evaluated already are evaluated again, and the window ending with this
+            // bucket is evaluated if it now has bets and was not.
+            String pool = ctx.getCurrentKey();
+            for (long evaluated : table.evaluated.clone()) {
+                if (start >= evaluated - windowMillis && start < evaluated) {
+                    if (isEmpty(table, evaluated)) {
+                        forget(pool, table, evaluated, out);
+                    } else {
+                        evaluate(pool, table, evaluated, out);
+                    }
+                }
+            }
+            if (!isEmpty(table, end) && Arrays.binarySearch(table.evaluated, end) < 0) {
+                evaluate(pool, table, end, out);
+                table.evaluated = insert(table.evaluated, end);
             }
         }
         tests.update(state);
+    }
+
+    /** Whether the bucket that ends a window holds no bets (none, or all taken back). */
+    private boolean isEmpty(Table table, long end) throws Exception {
+        long[] bucket = counts.get(table.qkId + "|" + (end - bucketMillis));
+        if (bucket == null) {
+            return true;
+        }
+        for (long count : bucket) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A window whose last bucket lost all its bets is not one the canonical chain has: its anomaly
+     * goes, and the latest result falls back to the window before.
+     */
+    private void forget(String poolId, Table table, long end, Collector<TableRow> out)
+            throws Exception {
+        table.evaluated = Arrays.stream(table.evaluated).filter(e -> e != end).toArray();
+        if (Arrays.stream(table.flagged).anyMatch(e -> e == end)) {
+            table.flagged = Arrays.stream(table.flagged).filter(e -> e != end).toArray();
+            out.collect(
+                    Anomalies.deletion(
+                            Anomalies.id(
+                                    Anomalies.OUTCOME_FREQUENCIES,
+                                    poolId + ":" + table.qkId + ":" + end)));
+        }
+        if (table.latest == end && table.evaluated.length > 0) {
+            table.latest = 0;
+            evaluate(poolId, table, table.evaluated[table.evaluated.length - 1], out);
+        }
     }
 
     private Table table(Tests state, double[] qk) {
@@ -194,7 +243,8 @@ public class OutcomeFrequencyTest extends KeyedProcessFunction<String, BetOutcom
         for (Table table : state.tables) {
             // A window ends here if a bucket of this table ends here.
             if (Arrays.binarySearch(table.buckets, timestamp - bucketMillis) >= 0
-                    && Arrays.binarySearch(table.evaluated, timestamp) < 0) {
+                    && Arrays.binarySearch(table.evaluated, timestamp) < 0
+                    && !isEmpty(table, timestamp)) {
                 evaluate(ctx.getCurrentKey(), table, timestamp, out);
                 table.evaluated = insert(table.evaluated, timestamp);
             }

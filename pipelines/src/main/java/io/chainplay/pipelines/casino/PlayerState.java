@@ -30,6 +30,12 @@ public class PlayerState {
         /** 1 won, -1 lost, 0 push. */
         public int result;
 
+        /**
+         * +1 once counted; -1 when taken back before it was counted (a BATCH run sorts a key's
+         * input by time, so a bet's -1 may come before its +1); entries at 0 are dropped.
+         */
+        public int count;
+
         public Recent() {}
 
         static Recent of(BetOutcome outcome) {
@@ -41,6 +47,7 @@ public class PlayerState {
             recent.time = outcome.time;
             recent.delta = outcome.deltaAmount();
             recent.result = outcome.won() ? 1 : outcome.lost() ? -1 : 0;
+            recent.count = outcome.sign;
             return recent;
         }
 
@@ -140,9 +147,18 @@ public class PlayerState {
         recent = Arrays.copyOf(recent, recent.length + 1);
         recent[recent.length - 1] = bet;
         step(bet);
-        firstSeen =
-                prefixBets == 0 && recent.length == 1 ? bet.time : Math.min(firstSeen, bet.time);
+        firstSeen = prefixBets == 0 && counted() == 1 ? bet.time : Math.min(firstSeen, bet.time);
         lastSeen = Math.max(lastSeen, bet.time);
+    }
+
+    private int counted() {
+        int n = 0;
+        for (Recent r : recent) {
+            if (r.count > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether a bet at this position goes after every kept one. */
@@ -174,8 +190,22 @@ public class PlayerState {
                         >= 0;
     }
 
-    /** Inserts a bet in chain order and recomputes. */
-    void insert(Recent bet) {
+    /**
+     * Counts a bet (+1) or takes it back (-1) among the kept ones, in chain order, and recomputes.
+     */
+    void count(Recent bet) {
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i].trialId.equals(bet.trialId) && recent[i].slot == bet.slot) {
+                recent[i].count += bet.count;
+                if (recent[i].count == 0) {
+                    List<Recent> list = new ArrayList<>(Arrays.asList(recent));
+                    list.remove(i);
+                    recent = list.toArray(new Recent[0]);
+                }
+                recompute();
+                return;
+            }
+        }
         List<Recent> list = new ArrayList<>(Arrays.asList(recent));
         int at = 0;
         while (at < list.size() && list.get(at).compareTo(bet) < 0) {
@@ -184,20 +214,6 @@ public class PlayerState {
         list.add(at, bet);
         recent = list.toArray(new Recent[0]);
         recompute();
-    }
-
-    /** Removes a kept bet (a reorg took it back) and recomputes; false if it is not kept. */
-    boolean remove(String trialId, long slot) {
-        for (int i = 0; i < recent.length; i++) {
-            if (recent[i].trialId.equals(trialId) && recent[i].slot == slot) {
-                List<Recent> list = new ArrayList<>(Arrays.asList(recent));
-                list.remove(i);
-                recent = list.toArray(new Recent[0]);
-                recompute();
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Folds the bets older than the horizon into the summary; true if any was folded. */
@@ -211,6 +227,9 @@ public class PlayerState {
         }
         for (int i = 0; i < n; i++) {
             Recent bet = recent[i];
+            if (bet.count <= 0) {
+                continue; // a take-back whose bet never came: nothing to fold
+            }
             prefixFirstSeen = prefixBets == 0 ? bet.time : Math.min(prefixFirstSeen, bet.time);
             prefixLastSeen = prefixBets == 0 ? bet.time : Math.max(prefixLastSeen, bet.time);
             prefixBets++;
@@ -238,11 +257,14 @@ public class PlayerState {
         firstSeen = prefixBets > 0 ? prefixFirstSeen : Long.MAX_VALUE;
         lastSeen = prefixBets > 0 ? prefixLastSeen : Long.MIN_VALUE;
         for (Recent bet : recent) {
+            if (bet.count <= 0) {
+                continue;
+            }
             firstSeen = Math.min(firstSeen, bet.time);
             lastSeen = Math.max(lastSeen, bet.time);
             step(bet);
         }
-        if (prefixBets == 0 && recent.length == 0) {
+        if (prefixBets == 0 && counted() == 0) {
             firstSeen = 0;
             lastSeen = 0;
         }

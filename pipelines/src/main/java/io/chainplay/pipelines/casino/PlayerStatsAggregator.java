@@ -125,17 +125,21 @@ public class PlayerStatsAggregator extends KeyedProcessFunction<String, BetOutco
         state.paidOut = state.paidOut.add(outcome.payout.multiply(s));
 
         PlayerState.Recent bet = PlayerState.Recent.of(outcome);
-        if (sign > 0) {
-            if (state.isNewest(bet)) {
-                state.append(bet);
-            } else if (!state.isFolded(bet)) {
-                state.insert(bet);
-            } else {
-                beyondWindow(state, outcome, ctx, out, "a bet older than the folded history");
-                state.insert(bet); // counted, but streaks may be off: reported
-            }
-        } else if (!state.remove(outcome.trialId, outcome.slot)) {
-            beyondWindow(state, outcome, ctx, out, "a reorg took back a folded bet");
+        if (state.isFolded(bet)) {
+            // Older than the folded history: the sums stay exact, streaks and the biggest win
+            // may not. Reported, never silent.
+            beyondWindow(
+                    state,
+                    outcome,
+                    ctx,
+                    out,
+                    sign > 0
+                            ? "a bet older than the folded history"
+                            : "a reorg took back a folded bet");
+        } else if (sign > 0 && state.isNewest(bet)) {
+            state.append(bet);
+        } else {
+            state.count(bet);
         }
 
         for (String period : List.of("day", "week")) {

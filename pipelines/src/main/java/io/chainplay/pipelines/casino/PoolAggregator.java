@@ -14,7 +14,6 @@ import org.apache.flink.util.OutputTag;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -129,18 +128,14 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
                     state.jackpotsWon += sign;
                     state.jackpotReleased = state.jackpotReleased.add(signal.amount.multiply(s));
                 }
-                if (sign > 0) {
-                    PoolState.Jackpot event = new PoolState.Jackpot();
-                    event.eventId = signal.eventId;
-                    event.slot = signal.slot;
-                    event.instructionIndex = signal.instructionIndex;
-                    event.eventIndex = signal.eventIndex;
-                    event.time = signal.time;
-                    event.amount = release ? BigInteger.ZERO : signal.amount;
-                    state.addJackpot(event);
-                } else {
-                    state.removeJackpot(signal.eventId, signal.slot);
-                }
+                PoolState.Jackpot event = new PoolState.Jackpot();
+                event.eventId = signal.eventId;
+                event.slot = signal.slot;
+                event.instructionIndex = signal.instructionIndex;
+                event.eventIndex = signal.eventIndex;
+                event.time = signal.time;
+                event.amount = release ? BigInteger.ZERO : signal.amount;
+                state.countJackpot(event, sign);
             }
             case PLAYERS -> state.players += sign;
             default -> throw new IllegalStateException("Unknown signal " + signal.type);
@@ -161,50 +156,21 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
     }
 
     private void register(PoolState state, CasinoEvent event, Context ctx) {
-        PoolState.Registration copy = null;
-        for (PoolState.Registration r : state.registrations) {
-            if (r.event.eventId.equals(event.eventId)) {
-                copy = r;
-            }
+        Copies.Copy before = state.registrations.effective();
+        Copies.Result result = state.registrations.apply(event);
+        if (result == Copies.Result.REFUSED) {
+            ctx.output(
+                    DEAD_LETTERS,
+                    DeadLetterRecord.ofEvent(
+                            CasinoJob.SOURCE_NAME,
+                            event.eventId,
+                            "PoolRegistered "
+                                    + event.poolId
+                                    + ": retraction of a finalized event"));
         }
-        Copies.Change change =
-                copy == null
-                        ? Copies.apply(false, false, 0, event.kind, event.slot)
-                        : Copies.apply(
-                                copy.live, copy.finalized, copy.event.slot, event.kind, event.slot);
-        switch (change) {
-            case NONE, FINALIZED -> {
-                if (change == Copies.Change.FINALIZED) {
-                    copy.finalized = true;
-                }
-                return;
-            }
-            case REFUSED -> {
-                ctx.output(
-                        DEAD_LETTERS,
-                        DeadLetterRecord.ofEvent(
-                                CasinoJob.SOURCE_NAME,
-                                event.eventId,
-                                "PoolRegistered "
-                                        + event.poolId
-                                        + ": retraction of a finalized event"));
-                return;
-            }
-            case APPEARED, MOVED -> {
-                if (copy == null) {
-                    copy = new PoolState.Registration();
-                    state.registrations =
-                            Arrays.copyOf(state.registrations, state.registrations.length + 1);
-                    state.registrations[state.registrations.length - 1] = copy;
-                }
-                copy.event = event;
-                copy.live = true;
-                copy.finalized = event.kind == io.chainplay.schemas.chain.EventKind.FINALIZED;
-            }
-            case DISAPPEARED -> copy.live = false;
-            default -> throw new IllegalStateException("Unknown change " + change);
+        if (!Copies.same(before, state.registrations.effective())) {
+            state.poolDirty = true;
         }
-        state.poolDirty = true;
     }
 
     @Override
@@ -246,9 +212,9 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
         state.foldJackpots(horizon);
         if (state.poolDirty) {
             state.poolDirty = false;
-            CasinoEvent registration = state.registration();
+            Copies.Copy registration = state.registrations.effective();
             if (registration != null) {
-                out.collect(poolRow(registration));
+                out.collect(poolRow(registration.event));
                 state.poolWritten = true;
             } else if (state.poolWritten) {
                 out.collect(CasinoTables.POOLS.deletion(state.poolId));

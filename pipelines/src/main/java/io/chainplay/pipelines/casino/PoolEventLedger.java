@@ -25,9 +25,9 @@ import java.util.Objects;
  * casino.jackpots}). Keyed by event id; the pool and vault configuration comes in as broadcast
  * state.
  *
- * <p>Each event's copies are deduped like trials' (see {@link Copies}); a copy that becomes live
- * writes its row and tells the pool aggregator ({@link #POOL}), a retraction deletes the row and
- * takes the signal back. Jackpot releases go to the feed as {@code jackpot.won}.
+ * <p>Each event's copies are deduped like trials' (see {@link Copies}); the copy in effect writes
+ * its row and tells the pool aggregator ({@link #POOL}); when no copy is left in effect the row is
+ * deleted and the signal taken back. Jackpot releases go to the feed as {@code jackpot.won}.
  *
  * <p>A fee is split with the configuration in effect at its chain position: the pool's shares from
  * its PoolRegistered, the vault's network and minimum-burn percentages from the latest admin events
@@ -69,11 +69,13 @@ public class PoolEventLedger
 
     /** What the ledger keeps per event. */
     public static class Entry {
-        /** The live copy, or the last one seen. */
+        /** Every copy heard of. */
+        public Copies copies = new Copies();
+
+        /** The copy in effect, or the last one that was: what the rows show. */
         public CasinoEvent event;
 
         public boolean live;
-        public boolean finalized;
 
         /** A fee's split as written. */
         public FeeSplit split;
@@ -106,42 +108,29 @@ public class PoolEventLedger
         if (entry == null) {
             entry = new Entry();
         }
-        Copies.Change change =
-                Copies.apply(
-                        entry.live,
-                        entry.finalized,
-                        entry.event == null ? 0 : entry.event.slot,
-                        event.kind,
-                        event.slot);
-        switch (change) {
-            case NONE -> {
-                duplicates.inc();
-                return; // also keeps no state for the retraction of an unknown event
-            }
-            case REFUSED -> {
-                ctx.output(
-                        DEAD_LETTERS,
-                        DeadLetterRecord.ofEvent(
-                                CasinoJob.SOURCE_NAME,
-                                event.eventId,
-                                event.eventName + ": retraction of a finalized event"));
-                return;
-            }
-            case FINALIZED -> entry.finalized = true;
-            case APPEARED, MOVED -> {
-                if (entry.live) {
-                    withdraw(entry, ctx, out, false);
+        Copies.Copy before = entry.copies.effective();
+        Copies.Result result = entry.copies.apply(event);
+        if (result == Copies.Result.REFUSED) {
+            ctx.output(
+                    DEAD_LETTERS,
+                    DeadLetterRecord.ofEvent(
+                            CasinoJob.SOURCE_NAME,
+                            event.eventId,
+                            event.eventName + ": retraction of a finalized event"));
+        } else if (result == Copies.Result.DUPLICATE) {
+            duplicates.inc();
+        } else {
+            Copies.Copy after = entry.copies.effective();
+            if (!Copies.same(before, after)) {
+                if (before != null) {
+                    withdraw(entry, ctx, out, after == null);
                 }
-                entry.event = event;
-                entry.live = true;
-                entry.finalized = event.kind == io.chainplay.schemas.chain.EventKind.FINALIZED;
-                publish(entry, ctx.getBroadcastState(CONFIG), ctx, out, change);
+                entry.live = after != null;
+                if (after != null) {
+                    entry.event = after.event;
+                    publish(entry, ctx.getBroadcastState(CONFIG), ctx, out, before == null);
+                }
             }
-            case DISAPPEARED -> {
-                withdraw(entry, ctx, out, true);
-                entry.live = false;
-            }
-            default -> throw new IllegalStateException("Unknown change " + change);
         }
         entry.lastSeen = Math.max(entry.lastSeen, event.eventTime);
         schedule(entry, ctx);
@@ -154,7 +143,7 @@ public class PoolEventLedger
             ReadOnlyBroadcastState<String, ConfigHistory> config,
             ReadOnlyContext ctx,
             Collector<TableRow> out,
-            Copies.Change change)
+            boolean appeared)
             throws Exception {
         CasinoEvent event = entry.event;
         switch (event.type) {
@@ -193,7 +182,7 @@ public class PoolEventLedger
                                 CasinoTables.text(event.slot),
                                 CasinoTables.time(event.eventTime)));
                 ctx.output(POOL, PoolSignal.jackpot(event, 1));
-                if (change == Copies.Change.APPEARED) {
+                if (appeared) {
                     ctx.output(FEED, CasinoFeed.jackpotWon(event, registry.gameType(event.poolId)));
                 }
             }
@@ -379,17 +368,17 @@ public class PoolEventLedger
                 event.type == CasinoEvent.Type.POOL_REGISTERED
                         ? new double[] {event.feeHostPercent, event.feePoolPercent}
                         : new double[] {event.vaultValue == null ? Double.NaN : event.vaultValue};
-        Copies.Change change = history.apply(event, values);
-        if (change == Copies.Change.NONE || change == Copies.Change.REFUSED) {
+        ConfigHistory.Change change = history.apply(event, values);
+        if (change == ConfigHistory.Change.NONE) {
             return;
         }
-        history.fold(event.eventTime - retentionMillis);
+        // Entries older than the reorg window behind the watermark are folded: no fee that old
+        // arrives any more. (In BATCH the watermark stays at its minimum: nothing is folded while
+        // the keyed input, read after this one, may still need any of them.)
+        history.fold(Periods.before(ctx.currentWatermark(), retentionMillis));
         config.put(key, history);
-        boolean late =
-                event.eventTime <= ctx.currentWatermark()
-                        || change == Copies.Change.DISAPPEARED
-                        || change == Copies.Change.MOVED;
-        if (!late || change == Copies.Change.FINALIZED) {
+        boolean late = event.eventTime <= ctx.currentWatermark();
+        if (!late && change == ConfigHistory.Change.APPEARED) {
             return; // fees after it are checked when the watermark passes them
         }
         String pool = event.type == CasinoEvent.Type.POOL_REGISTERED ? event.poolId : null;

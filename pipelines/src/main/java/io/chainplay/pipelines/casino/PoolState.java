@@ -12,15 +12,6 @@ import java.util.List;
  */
 public class PoolState {
 
-    /** A copy of the pool's PoolRegistered. */
-    public static class Registration {
-        public CasinoEvent event;
-        public boolean live;
-        public boolean finalized;
-
-        public Registration() {}
-    }
-
     /** A jackpot event of the reorg window. */
     public static class Jackpot {
         public String eventId;
@@ -31,6 +22,12 @@ public class PoolState {
 
         /** The accumulated amount after the event: the new amount, or 0 after a release. */
         public BigInteger amount;
+
+        /**
+         * +1 once counted, -1 when taken back before it was counted (a BATCH run sorts a key's
+         * input by time, so a copy's -1 may come first), 0 and gone when both came.
+         */
+        public int count;
 
         public Jackpot() {}
 
@@ -61,7 +58,9 @@ public class PoolState {
     }
 
     public String poolId;
-    public Registration[] registrations = new Registration[0];
+
+    /** Every copy of the pool's PoolRegistered heard of. */
+    public Copies registrations = new Copies();
 
     /** Live contributions (bets, fees, jackpot events): the stats row exists while any is live. */
     public long contributions;
@@ -101,10 +100,28 @@ public class PoolState {
 
     /** The current jackpot: the amount after the latest event by chain order. */
     BigInteger jackpot() {
-        return jackpots.length == 0 ? jackpotBase : jackpots[jackpots.length - 1].amount;
+        for (int i = jackpots.length - 1; i >= 0; i--) {
+            if (jackpots[i].count > 0) {
+                return jackpots[i].amount;
+            }
+        }
+        return jackpotBase;
     }
 
-    void addJackpot(Jackpot event) {
+    /** Counts a jackpot event (+1) or takes it back (-1), in chain order. */
+    void countJackpot(Jackpot event, int sign) {
+        for (int i = 0; i < jackpots.length; i++) {
+            if (jackpots[i].eventId.equals(event.eventId) && jackpots[i].slot == event.slot) {
+                jackpots[i].count += sign;
+                if (jackpots[i].count == 0) {
+                    List<Jackpot> list = new ArrayList<>(Arrays.asList(jackpots));
+                    list.remove(i);
+                    jackpots = list.toArray(new Jackpot[0]);
+                }
+                return;
+            }
+        }
+        event.count = sign;
         List<Jackpot> list = new ArrayList<>(Arrays.asList(jackpots));
         int at = list.size();
         while (at > 0 && list.get(at - 1).compareTo(event) > 0) {
@@ -114,19 +131,6 @@ public class PoolState {
         jackpots = list.toArray(new Jackpot[0]);
     }
 
-    /** Removes a kept jackpot event; false if it was folded already. */
-    boolean removeJackpot(String eventId, long slot) {
-        for (int i = 0; i < jackpots.length; i++) {
-            if (jackpots[i].eventId.equals(eventId) && jackpots[i].slot == slot) {
-                List<Jackpot> list = new ArrayList<>(Arrays.asList(jackpots));
-                list.remove(i);
-                jackpots = list.toArray(new Jackpot[0]);
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Folds the jackpot events older than the horizon into the base. */
     void foldJackpots(long horizon) {
         int n = 0;
@@ -134,7 +138,11 @@ public class PoolState {
             n++;
         }
         if (n > 0) {
-            jackpotBase = jackpots[n - 1].amount;
+            for (int i = 0; i < n; i++) {
+                if (jackpots[i].count > 0) {
+                    jackpotBase = jackpots[i].amount;
+                }
+            }
             jackpots = Arrays.copyOfRange(jackpots, n, jackpots.length);
         }
     }
@@ -152,16 +160,5 @@ public class PoolState {
         buckets = Arrays.copyOf(buckets, buckets.length + 1);
         buckets[buckets.length - 1] = b;
         return b;
-    }
-
-    /** The live registration first in chain order, or null. */
-    CasinoEvent registration() {
-        CasinoEvent first = null;
-        for (Registration r : registrations) {
-            if (r.live && (first == null || CasinoEvent.compareOrder(r.event, first) < 0)) {
-                first = r.event;
-            }
-        }
-        return first;
     }
 }

@@ -26,9 +26,12 @@ import java.util.Objects;
  * pool aggregates; the feed messages ({@link #FEED}); rows of {@code casino.anomalies} ({@link
  * #ANOMALIES}); and refused events ({@link #DEAD_LETTERS}).
  *
- * <p>Dedup by (event id, kind): an event already live is not counted again when sent again, or sent
- * again as finalized; a retraction takes it back once; the same event seen again after its
- * retraction (re-included on another fork) counts again. So a source may replay freely.
+ * <p>Dedup by (event id, slot, kind) with {@link Copies}: an event already live is not counted
+ * again when sent again, or sent again as finalized; a retraction takes its copy back; the same
+ * event in another block (re-included after a fork) counts again, whichever of the re-inclusion and
+ * the retraction arrives first. When two different resolutions are live (one in a block about to be
+ * abandoned), the one in effect settles the bet, and it is settled again if that changes. So a
+ * source may replay freely, in any order.
  *
  * <p>A registered bet without a live resolution {@code betExpiry} after its registration is
  * reported expired (row status {@code expired}, feed {@code bet.expired}); it still settles if its
@@ -99,121 +102,50 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
             trial = new TrialState();
             trial.firstSeen = event.eventTime;
         }
+        boolean registration = event.type == CasinoEvent.Type.TRIAL_REGISTERED;
+        Copies copies = registration ? trial.registrations : trial.resolutions;
+        Copies.Copy before = copies.effective();
         boolean wasPlaced = trial.registrationLive;
-        boolean changed =
-                event.type == CasinoEvent.Type.TRIAL_REGISTERED
-                        ? applyRegistration(trial, event, ctx)
-                        : applyResolution(trial, event, ctx);
-        if (!changed) {
+        Copies.Result result = copies.apply(event);
+        if (result == Copies.Result.REFUSED) {
+            refuse(ctx, event, "retraction of a finalized " + event.eventName);
+        }
+        if (result != Copies.Result.RECORDED) {
             duplicates.inc();
-            if (trial.registration == null && trial.resolution == null) {
-                return; // nothing known about this trial: keep no state for it
-            }
             trials.update(trial);
             return;
         }
+        if (event.kind == EventKind.FINALIZED && copies.finalizedEvents() > 1) {
+            // Two different events final for one trial: the chain allows one; the first stands.
+            refuse(
+                    ctx,
+                    event,
+                    "second "
+                            + event.eventName
+                            + " for a trial already "
+                            + (registration ? "registered" : "resolved")
+                            + " by "
+                            + (before == null ? "another event" : before.event.eventId));
+        }
+        Copies.Copy after = copies.effective();
         trial.lastSeen = Math.max(trial.lastSeen, event.eventTime);
-        reconcile(trial, wasPlaced, ctx, out);
+        if (!Copies.same(before, after)) {
+            if (registration) {
+                trial.registrationLive = after != null;
+                if (after != null) {
+                    trial.registration = after.event;
+                }
+            } else {
+                trial.resolutionLive = after != null;
+                trial.resolutionRefused = false; // another resolution: settle it afresh
+                if (after != null) {
+                    trial.resolution = after.event;
+                }
+            }
+            reconcile(trial, wasPlaced, ctx, out);
+        }
         schedule(trial, ctx);
         trials.update(trial);
-    }
-
-    /**
-     * Applies a registration event; false when it changes nothing (a duplicate).
-     *
-     * <p>Copies of one event are told apart by slot: a transaction re-included in another block
-     * after a fork keeps its event id, and the retraction of the abandoned copy may arrive before
-     * or after the re-included one, so a retraction only takes back the copy of its own slot.
-     */
-    private boolean applyRegistration(TrialState trial, CasinoEvent event, Context ctx) {
-        CasinoEvent current = trial.registration;
-        boolean same = current != null && current.eventId.equals(event.eventId);
-        if (trial.registrationLive && !same && event.kind != EventKind.RETRACTED) {
-            refuse(
-                    ctx,
-                    event,
-                    "second TrialRegistered for a trial already registered by " + current.eventId);
-            return false;
-        }
-        if (event.kind == EventKind.RETRACTED && !same) {
-            return false;
-        }
-        Copies.Change change =
-                Copies.apply(
-                        trial.registrationLive,
-                        trial.registrationFinalized,
-                        current == null ? 0 : current.slot,
-                        event.kind,
-                        event.slot);
-        return apply(change, event, ctx, true, trial);
-    }
-
-    /** Applies a resolution event; false when it changes nothing (a duplicate). */
-    private boolean applyResolution(TrialState trial, CasinoEvent event, Context ctx) {
-        CasinoEvent current = trial.resolution;
-        boolean same = current != null && current.eventId.equals(event.eventId);
-        if (trial.resolutionLive && !same && event.kind != EventKind.RETRACTED) {
-            refuse(
-                    ctx,
-                    event,
-                    "second TrialResolved for a trial already resolved by " + current.eventId);
-            return false;
-        }
-        if (event.kind == EventKind.RETRACTED && !same) {
-            return false;
-        }
-        Copies.Change change =
-                Copies.apply(
-                        trial.resolutionLive,
-                        trial.resolutionFinalized,
-                        current == null ? 0 : current.slot,
-                        event.kind,
-                        event.slot);
-        return apply(change, event, ctx, false, trial);
-    }
-
-    private boolean apply(
-            Copies.Change change,
-            CasinoEvent event,
-            Context ctx,
-            boolean registration,
-            TrialState trial) {
-        switch (change) {
-            case NONE:
-                return false;
-            case REFUSED:
-                refuse(ctx, event, "retraction of a finalized " + event.eventName);
-                return false;
-            case APPEARED:
-            case MOVED:
-                if (registration) {
-                    trial.registration = event;
-                    trial.registrationLive = true;
-                    trial.registrationFinalized = event.kind == EventKind.FINALIZED;
-                } else {
-                    trial.resolution = event;
-                    trial.resolutionLive = true;
-                    trial.resolutionFinalized = event.kind == EventKind.FINALIZED;
-                    trial.resolutionRefused = false;
-                }
-                return true;
-            case FINALIZED:
-                if (registration) {
-                    trial.registrationFinalized = true;
-                } else {
-                    trial.resolutionFinalized = true;
-                }
-                return true;
-            case DISAPPEARED:
-                if (registration) {
-                    trial.registrationLive = false;
-                } else {
-                    trial.resolutionLive = false;
-                }
-                return true;
-            default:
-                throw new IllegalStateException("Unknown change " + change);
-        }
     }
 
     /**

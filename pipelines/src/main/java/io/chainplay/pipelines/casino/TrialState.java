@@ -5,16 +5,20 @@ package io.chainplay.pipelines.casino;
  * chain and final, and the settlement it has counted (to take it back after a reorg).
  */
 public class TrialState {
+    /** Every copy of the trial's registration events heard of. */
+    public Copies registrations = new Copies();
+
+    /** Every copy of the trial's resolution events heard of. */
+    public Copies resolutions = new Copies();
+
+    /** The registration in effect, or the last one that was. */
     public CasinoEvent registration;
 
-    /** The registration is on the canonical chain (seen and not retracted). */
+    /** A registration is on the canonical chain (seen and not retracted). */
     public boolean registrationLive;
-
-    public boolean registrationFinalized;
 
     public CasinoEvent resolution;
     public boolean resolutionLive;
-    public boolean resolutionFinalized;
 
     /** The settlement counted in the player's stats; null while not settled. */
     public BetOutcome settled;

@@ -2,7 +2,6 @@ package io.chainplay.pipelines.casino;
 
 import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.schemas.casino.FareVaultEvents;
-import io.chainplay.schemas.chain.EventKind;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -41,16 +40,23 @@ public class VaultHistory extends KeyedProcessFunction<String, CasinoEvent, Tabl
     private final long retentionMillis;
     private transient ValueState<Vault> vault;
 
-    /** One admin event. */
+    /** One admin event: its copies. */
     public static class Change {
-        public CasinoEvent event;
-        public boolean live;
-        public boolean finalized;
+        public Copies copies = new Copies();
 
         public Change() {}
+
+        CasinoEvent effective() {
+            Copies.Copy copy = copies.effective();
+            return copy == null ? null : copy.event;
+        }
+
+        CasinoEvent any() {
+            return copies.copies[0].event;
+        }
     }
 
-    /** The admin events kept, in chain order. */
+    /** The admin events kept. */
     public static class Vault {
         public Change[] changes = new Change[0];
         public boolean written;
@@ -76,54 +82,35 @@ public class VaultHistory extends KeyedProcessFunction<String, CasinoEvent, Tabl
         }
         Change change = null;
         for (Change c : state.changes) {
-            if (c.event.eventId.equals(event.eventId)) {
+            if (c.any().eventId.equals(event.eventId)) {
                 change = c;
             }
         }
-        Copies.Change applied =
-                change == null
-                        ? Copies.apply(false, false, 0, event.kind, event.slot)
-                        : Copies.apply(
-                                change.live,
-                                change.finalized,
-                                change.event.slot,
-                                event.kind,
-                                event.slot);
-        switch (applied) {
-            case NONE -> {
-                return;
-            }
-            case REFUSED -> {
-                ctx.output(
-                        DEAD_LETTERS,
-                        DeadLetterRecord.ofEvent(
-                                CasinoJob.SOURCE_NAME,
-                                event.eventId,
-                                event.eventName + ": retraction of a finalized event"));
-                return;
-            }
-            case FINALIZED -> {
-                change.finalized = true;
-                vault.update(state);
-                return;
-            }
-            case APPEARED, MOVED -> {
-                List<Change> changes = new ArrayList<>(Arrays.asList(state.changes));
-                changes.remove(change);
-                Change fresh = new Change();
-                fresh.event = event;
-                fresh.live = true;
-                fresh.finalized = event.kind == EventKind.FINALIZED;
-                changes.add(fresh);
-                changes.sort((a, b) -> CasinoEvent.compareOrder(a.event, b.event));
-                state.changes = changes.toArray(new Change[0]);
-                out.collect(eventRow(event));
-            }
-            case DISAPPEARED -> {
-                change.live = false;
-                out.collect(CasinoTables.VAULT_EVENTS.deletion(event.eventId));
-            }
-            default -> throw new IllegalStateException("Unknown change " + applied);
+        if (change == null) {
+            change = new Change();
+            state.changes = Arrays.copyOf(state.changes, state.changes.length + 1);
+            state.changes[state.changes.length - 1] = change;
+        }
+        CasinoEvent before = change.effective();
+        Copies.Result result = change.copies.apply(event);
+        if (result == Copies.Result.REFUSED) {
+            ctx.output(
+                    DEAD_LETTERS,
+                    DeadLetterRecord.ofEvent(
+                            CasinoJob.SOURCE_NAME,
+                            event.eventId,
+                            event.eventName + ": retraction of a finalized event"));
+        }
+        CasinoEvent after = change.effective();
+        if (result != Copies.Result.RECORDED
+                || (before == null ? after == null : after != null && before.slot == after.slot)) {
+            vault.update(state);
+            return;
+        }
+        if (after != null) {
+            out.collect(eventRow(after));
+        } else {
+            out.collect(CasinoTables.VAULT_EVENTS.deletion(event.eventId));
         }
         fold(state, Periods.before(ctx.timerService().currentWatermark(), retentionMillis));
         TableRow config = configRow(state);
@@ -137,14 +124,13 @@ public class VaultHistory extends KeyedProcessFunction<String, CasinoEvent, Tabl
         vault.update(state);
     }
 
-    /** Keeps, per field, the events of the reorg window and the newest older live one. */
+    /** Keeps, per field, the events of the reorg window and the newest older one in effect. */
     private static void fold(Vault state, long horizon) {
         List<Change> kept = new ArrayList<>();
         for (Change c : state.changes) {
-            boolean old = c.event.eventTime < horizon;
-            if (!old) {
+            if (c.any().eventTime >= horizon) {
                 kept.add(c);
-            } else if (c.live && newestOldOfField(state, c, horizon)) {
+            } else if (c.effective() != null && newestOldOfField(state, c, horizon)) {
                 kept.add(c);
             }
         }
@@ -152,12 +138,14 @@ public class VaultHistory extends KeyedProcessFunction<String, CasinoEvent, Tabl
     }
 
     private static boolean newestOldOfField(Vault state, Change candidate, long horizon) {
+        CasinoEvent mine = candidate.effective();
         for (Change c : state.changes) {
+            CasinoEvent other = c.effective();
             if (c != candidate
-                    && c.live
-                    && c.event.eventTime < horizon
-                    && c.event.vaultField.equals(candidate.event.vaultField)
-                    && CasinoEvent.compareOrder(c.event, candidate.event) > 0) {
+                    && other != null
+                    && other.eventTime < horizon
+                    && other.vaultField.equals(mine.vaultField)
+                    && CasinoEvent.compareOrder(other, mine) > 0) {
                 return false;
             }
         }
@@ -180,20 +168,20 @@ public class VaultHistory extends KeyedProcessFunction<String, CasinoEvent, Tabl
     /** Each field's latest live value by chain order; null when no admin event is live. */
     private static TableRow configRow(Vault state) {
         String[] values = new String[FIELDS.size()];
+        CasinoEvent[] latest = new CasinoEvent[FIELDS.size()];
         long updatedAt = Long.MIN_VALUE;
-        for (Change c : state.changes) { // in chain order: later ones overwrite
-            if (!c.live) {
-                continue;
-            }
-            int field = FIELDS.indexOf(c.event.vaultField);
+        for (Change c : state.changes) {
+            CasinoEvent e = c.effective();
+            int field = e == null ? -1 : FIELDS.indexOf(e.vaultField);
             if (field < 0) {
                 continue;
             }
-            values[field] =
-                    c.event.vaultAddress != null
-                            ? c.event.vaultAddress
-                            : CasinoTables.text(c.event.vaultValue);
-            updatedAt = Math.max(updatedAt, c.event.eventTime);
+            if (latest[field] == null || CasinoEvent.compareOrder(e, latest[field]) > 0) {
+                latest[field] = e;
+                values[field] =
+                        e.vaultAddress != null ? e.vaultAddress : CasinoTables.text(e.vaultValue);
+            }
+            updatedAt = Math.max(updatedAt, e.eventTime);
         }
         if (updatedAt == Long.MIN_VALUE) {
             return null;

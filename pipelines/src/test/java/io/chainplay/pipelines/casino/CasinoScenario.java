@@ -127,7 +127,7 @@ final class CasinoScenario {
                     registration.poolId,
                     registration.player,
                     wager,
-                    "placed",
+                    "expired",
                     "null",
                     "null",
                     "null",

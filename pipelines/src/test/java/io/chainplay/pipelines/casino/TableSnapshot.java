@@ -39,6 +39,67 @@ final class TableSnapshot {
         return rows;
     }
 
+    /**
+     * Every casino table, every column: table to (key to row). What two runs are compared by;
+     * doubles as Java prints them.
+     */
+    static Map<String, Map<String, String>> all(String jdbcUrl) throws SQLException {
+        Map<String, Map<String, String>> tables = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+                Statement s = c.createStatement()) {
+            for (CasinoTables.Table table : CasinoTables.all()) {
+                Map<String, String> rows = new TreeMap<>();
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table.name())) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder key = new StringBuilder();
+                        for (int i = 1; i <= table.keyCount(); i++) {
+                            key.append(i > 1 ? "|" : "").append(rs.getString(i));
+                        }
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            Object value = rs.getObject(i);
+                            row.append(i > 1 ? "|" : "")
+                                    .append(
+                                            value instanceof Double || value instanceof Boolean
+                                                    ? value.toString()
+                                                    : rs.getString(i));
+                        }
+                        rows.put(key.toString(), row.toString());
+                    }
+                }
+                tables.put(table.name(), rows);
+            }
+        }
+        return tables;
+    }
+
+    /** The rows that differ between two snapshots, a few per table, for readable failures. */
+    static java.util.List<String> diff(
+            Map<String, Map<String, String>> expected, Map<String, Map<String, String>> actual) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String table : expected.keySet()) {
+            Map<String, String> want = expected.get(table);
+            Map<String, String> got = actual.getOrDefault(table, Map.of());
+            java.util.TreeSet<String> keys = new java.util.TreeSet<>(want.keySet());
+            keys.addAll(got.keySet());
+            int shown = 0;
+            for (String key : keys) {
+                if (!java.util.Objects.equals(want.get(key), got.get(key)) && shown++ < 5) {
+                    lines.add(
+                            table
+                                    + " "
+                                    + key
+                                    + "\n   expected "
+                                    + want.get(key)
+                                    + "\n   actual   "
+                                    + got.get(key));
+                }
+            }
+        }
+        return lines;
+    }
+
     /** player|pool to player|pool|bets|wins|losses|pushes|wagered|paid_out|net. */
     static Map<String, String> playerStats(String jdbcUrl) throws SQLException {
         Map<String, String> rows = new TreeMap<>();

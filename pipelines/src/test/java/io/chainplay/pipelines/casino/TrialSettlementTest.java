@@ -240,20 +240,50 @@ class TrialSettlementTest {
     }
 
     @Test
-    void keepsNoStateForARetractionOfAnUnknownEvent() throws Exception {
-        send(resolved(trial(1), 1, T0).withKind(EventKind.RETRACTED));
+    void remembersARetractionThatArrivesBeforeItsObservation() throws Exception {
+        CasinoEvent resolution = resolved(trial(1), 1, T0);
+        send(registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0));
+        // A BATCH run sorts by time; ties come in any order: the retraction may come first.
+        send(resolution.withKind(EventKind.RETRACTED));
+        send(resolution);
 
+        assertThat(outcomes()).isEmpty();
+        assertThat(rows().get(rows().size() - 1).status).isEqualTo("placed");
+
+        harness.processWatermark(T0 + PENDING.toMillis());
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void settlesWithTheResolutionThatStaysOnTheChain() throws Exception {
+        send(registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0));
+        CasinoEvent onFork = resolved(trial(1), 0, T0 + 400);
+        CasinoEvent canonical = resolved(trial(1), 1, T0 + 2_000);
+        canonical.eventId = "solana:res-canonical:1:0";
+        canonical.txSignature = "res-canonical";
+        send(onFork);
+        send(canonical); // the resolver resolved again on the new fork
+        send(onFork.withKind(EventKind.RETRACTED));
+
+        BetRow last = rows().get(rows().size() - 1);
+        assertThat(last.resolvedEventId).isEqualTo(canonical.eventId);
+        assertThat(last.won).isTrue();
+        // Net effect: the canonical settlement, counted once.
+        long net = outcomes().stream().mapToLong(o -> o.sign).sum();
+        assertThat(net).isEqualTo(1);
+        assertThat(deadLetters()).isEmpty();
     }
 
     @Test
     void refusesASecondRegistrationOfTheSameTrial() throws Exception {
-        CasinoEvent first = registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0);
+        CasinoEvent first =
+                registered(trial(1), ALICE, POOL_A, 10, COIN_FLIP, T0)
+                        .withKind(EventKind.FINALIZED);
         CasinoEvent second = first.copy();
         second.eventId = "solana:other-tx:0:0";
         second.wager = 99;
+        second.slot += 1;
 
         send(first);
         send(second);
