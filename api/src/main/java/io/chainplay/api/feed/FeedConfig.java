@@ -2,37 +2,41 @@ package io.chainplay.api.feed;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.socket.server.standard.ServerEndpointExporter;
-import org.springframework.web.socket.server.standard.ServerEndpointRegistration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the relay: the hub, the {@code /ws} endpoint on Tomcat's Jakarta WebSocket container, the
- * Kafka consumer (unless {@code chainplay.feed.enabled=false}) and the heartbeats.
- *
- * <p>The endpoint is registered with Tomcat's container directly rather than through Spring's
- * {@code WebSocketHandler}: Spring's session sends block, and the relay needs Tomcat's asynchronous
- * sends so that one slow client never holds up the others.
+ * Wires the relay: the writer threads, the hub, the {@code /ws} servlet (handshake, then {@link
+ * FeedSocket} on the upgraded connection), the Kafka consumer (unless {@code
+ * chainplay.feed.enabled=false}) and the heartbeats.
  */
 @Configuration(proxyBeanMethods = false)
 class FeedConfig {
 
-    @Bean
-    FeedHub feedHub(FeedProperties properties, JsonMapper json) {
-        return new FeedHub(properties, json);
+    @Bean(destroyMethod = "close")
+    FeedWriters feedWriters() {
+        return new FeedWriters(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     @Bean
-    ServerEndpointRegistration feedEndpoint(
-            FeedHub hub, JsonMapper json, FeedProperties properties) {
-        return new ServerEndpointRegistration("/ws", new FeedEndpoint(hub, json, properties));
+    FeedHub feedHub(FeedProperties properties, JsonMapper json, FeedWriters writers) {
+        return new FeedHub(properties, json, writers);
     }
 
     @Bean
-    ServerEndpointExporter serverEndpointExporter() {
-        return new ServerEndpointExporter();
+    ServletRegistrationBean<FeedServlet> feedServlet(
+            FeedHub hub, JsonMapper json, FeedProperties properties, FeedWriters writers) {
+        FeedServlet servlet =
+                new FeedServlet(
+                        new FeedEndpoint(hub, json, properties),
+                        writers,
+                        properties.clientBuffer());
+        ServletRegistrationBean<FeedServlet> registration =
+                new ServletRegistrationBean<>(servlet, "/ws");
+        registration.setName("feed");
+        return registration;
     }
 
     @Bean

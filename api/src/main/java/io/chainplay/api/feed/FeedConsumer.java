@@ -15,6 +15,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -258,11 +261,18 @@ final class FeedConsumer implements SmartLifecycle {
         if (record.value() == null) {
             return null;
         }
-        String text = new String(record.value(), StandardCharsets.UTF_8);
         JsonNode node;
         try {
+            // A text frame must be valid UTF-8, and it is relayed byte for byte: check it strictly.
+            String text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(record.value()))
+                            .toString();
             node = json.readTree(text);
-        } catch (JacksonException e) {
+        } catch (JacksonException | CharacterCodingException e) {
             return null;
         }
         JsonNode type = node.get("type");
@@ -276,7 +286,7 @@ final class FeedConsumer implements SmartLifecycle {
                 id != null && id.isValueNode() ? id.asString() : null,
                 type.asString(),
                 FeedChannels.of(record.topic(), type.asString(), key, node.get("data")),
-                text,
+                Frames.frame(Frames.TEXT, record.value()),
                 record.topic(),
                 record.partition(),
                 record.offset(),

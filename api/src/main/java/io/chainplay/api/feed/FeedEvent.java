@@ -9,8 +9,8 @@ import java.util.List;
  * @param id the message's {@code id} (the chain event id clients dedup and resume by); may be null
  * @param type the message's {@code type}, e.g. {@code bet.settled}
  * @param channels the channels it is delivered on, e.g. {@code bets} and {@code player:<wallet>}
- * @param text the record's value exactly as the job wrote it, FarePlay's {@code {"type", "data",
- *     "timestamp", "id"}}
+ * @param frame the record's value exactly as the job wrote it (FarePlay's {@code {"type", "data",
+ *     "timestamp", "id"}}) as a WebSocket text frame, encoded once for every client
  * @param kafkaTimestamp the record's Kafka timestamp (ms)
  * @param receivedNanos {@link System#nanoTime()} when this instance polled it
  */
@@ -19,14 +19,24 @@ record FeedEvent(
         String id,
         String type,
         List<String> channels,
-        String text,
+        byte[] frame,
         String topic,
         int partition,
         long offset,
         long kafkaTimestamp,
         long receivedNanos) {
 
-    boolean on(String channel) {
-        return channels.contains(channel);
+    FeedEvent withSeq(long seq) {
+        return new FeedEvent(
+                seq,
+                id,
+                type,
+                channels,
+                frame,
+                topic,
+                partition,
+                offset,
+                kafkaTimestamp,
+                receivedNanos);
     }
 }

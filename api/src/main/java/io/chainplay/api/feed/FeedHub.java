@@ -1,13 +1,12 @@
 package io.chainplay.api.feed;
 
-import jakarta.websocket.CloseReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fans feed events out to the subscribed clients and keeps the replay window.
@@ -25,10 +25,18 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>One lock orders everything that touches subscriptions or the replay buffer: a published event
  * enters the buffer and reaches the subscribers under it, and a subscription with a resume point
  * reads the buffer and registers under it. So a resuming client gets every event after its last one
- * exactly once, whether it arrived before or during the subscribe. The fan-out only queues (or
- * starts an asynchronous send), so the lock is held for microseconds per client.
+ * exactly once, whether it arrived before or during the subscribe. The fan-out only queues the
+ * event's frame (encoded once) for each client; the {@link FeedWriters} threads do the socket
+ * writes, so the lock is held for well under a microsecond per client.
  */
 final class FeedHub {
+
+    static final int SLOW_CONSUMER = 1008;
+    static final int TRY_AGAIN_LATER = 1013;
+    static final int GOING_AWAY = 1001;
+    // A dropped client's close frame waits behind what it has not read yet; one that still has
+    // not read it after this long is cut off.
+    static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
 
@@ -40,47 +48,36 @@ final class FeedHub {
     private final Set<FeedConnection> connections = ConcurrentHashMap.newKeySet();
     private final FeedProperties properties;
     private final JsonMapper json;
-    // Closing may wait for a stuck client's socket (up to the blocking send timeout FeedEndpoint
-    // sets): never on the relay's own thread, and several at once.
-    private final ExecutorService closer = closerPool();
+    private final FeedWriters writers;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "feed-close-timer");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
-    private static ExecutorService closerPool() {
-        java.util.concurrent.ThreadPoolExecutor pool =
-                new java.util.concurrent.ThreadPoolExecutor(
-                        32,
-                        32,
-                        30,
-                        java.util.concurrent.TimeUnit.SECONDS,
-                        new java.util.concurrent.LinkedBlockingQueue<>(),
-                        r -> {
-                            Thread t = new Thread(r, "feed-closer");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        pool.allowCoreThreadTimeOut(true); // no threads while nobody is being dropped
-        return pool;
-    }
-
-    private final LongAdder delivered = new LongAdder();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong queuedFrames = new AtomicLong();
     private final AtomicLong droppedSlow = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
-    FeedHub(FeedProperties properties, JsonMapper json) {
+    FeedHub(FeedProperties properties, JsonMapper json, FeedWriters writers) {
         this.properties = properties;
         this.json = json;
+        this.writers = writers;
         this.replay = new ReplayBuffer(properties.replayCapacity(), properties.replayWindow());
     }
 
-    /** Registers a new client; false (and closed) when the instance is full. */
+    FeedWriters writers() {
+        return writers;
+    }
+
+    /** Registers a new client; false (and closing it) when the instance is full. */
     boolean open(FeedConnection connection) {
         if (connections.size() >= properties.maxConnections()) {
             refused.incrementAndGet();
-            closeLater(
-                    connection,
-                    new CloseReason(
-                            CloseReason.CloseCodes.TRY_AGAIN_LATER,
-                            "too_many_connections: this instance is full"));
+            connection.socket.close(TRY_AGAIN_LATER, "too_many_connections: this instance is full");
             return false;
         }
         connections.add(connection);
@@ -95,18 +92,7 @@ final class FeedHub {
      */
     FeedEvent publish(FeedEvent unsequenced, boolean live) {
         synchronized (lock) {
-            FeedEvent event =
-                    new FeedEvent(
-                            ++seq,
-                            unsequenced.id(),
-                            unsequenced.type(),
-                            unsequenced.channels(),
-                            unsequenced.text(),
-                            unsequenced.topic(),
-                            unsequenced.partition(),
-                            unsequenced.offset(),
-                            unsequenced.kafkaTimestamp(),
-                            unsequenced.receivedNanos());
+            FeedEvent event = unsequenced.withSeq(++seq);
             replay.add(event);
             if (live) {
                 published.incrementAndGet();
@@ -125,16 +111,12 @@ final class FeedHub {
         }
     }
 
-    /**
-     * Subscribes to channels and, with {@code lastEventId}, first replays what the client missed.
-     *
-     * @return the reply to send, saying what was subscribed and replayed
-     */
+    /** Subscribes to channels and, with {@code lastEventId}, first replays what was missed. */
     void subscribe(FeedConnection c, List<String> channels, String lastEventId) {
         synchronized (lock) {
             for (String channel : channels) {
                 if (c.channels.add(channel)) {
-                    byChannel.computeIfAbsent(channel, k -> new java.util.HashSet<>()).add(c);
+                    byChannel.computeIfAbsent(channel, k -> new HashSet<>()).add(c);
                 }
             }
             Map<String, Object> data = new LinkedHashMap<>();
@@ -160,7 +142,8 @@ final class FeedHub {
                 }
                 data.put("resume", resume);
             }
-            c.send(FeedMessages.message(json, "subscribed", data));
+            // Queued (not written here) so that it goes out before the replayed events.
+            send(c, Frames.text(FeedMessages.message(json, "subscribed", data)));
             if (missed != null) {
                 for (FeedEvent event : missed) {
                     offer(c, event);
@@ -182,9 +165,13 @@ final class FeedHub {
                     }
                 }
             }
-            c.send(
-                    FeedMessages.message(
-                            json, "unsubscribed", Map.of("channels", new TreeSet<>(c.channels))));
+            send(
+                    c,
+                    Frames.text(
+                            FeedMessages.message(
+                                    json,
+                                    "unsubscribed",
+                                    Map.of("channels", new TreeSet<>(c.channels)))));
         }
     }
 
@@ -193,7 +180,6 @@ final class FeedHub {
         if (c == null || !connections.remove(c)) {
             return;
         }
-        c.markClosed();
         synchronized (lock) {
             for (String channel : c.channels) {
                 Set<FeedConnection> set = byChannel.get(channel);
@@ -207,24 +193,36 @@ final class FeedHub {
         }
     }
 
-    /** Drops a client that fell too far behind, telling it why in the close frame. */
-    void drop(FeedConnection c, CloseReason reason) {
+    /**
+     * Drops a client that fell too far behind: its unsent frames are discarded and it gets a close
+     * frame with the reason after the frame it is reading; cut off if it does not read even that.
+     */
+    void drop(FeedConnection c) {
+        if (!connections.contains(c)) {
+            return;
+        }
         droppedSlow.incrementAndGet();
-        LOG.info("Dropping feed client {}: {}", c.id(), reason.getReasonPhrase());
+        String reason =
+                "slow_consumer: more than " + properties.clientBuffer() + " messages behind";
+        LOG.info("Dropping feed client {}: {}", c.id(), reason);
         remove(c);
-        closeLater(c, reason);
+        c.socket.close(SLOW_CONSUMER, reason);
+        timer.schedule(
+                () -> {
+                    if (c.socket.isOpen()) {
+                        c.socket.abort();
+                    }
+                },
+                CLOSE_TIMEOUT_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Sends a heartbeat to every client. */
     void heartbeat() {
-        String text = FeedMessages.message(json, "heartbeat", null);
+        byte[] frame = Frames.text(FeedMessages.message(json, "heartbeat", null));
         for (FeedConnection c : connections) {
-            c.send(text);
+            send(c, frame);
         }
-    }
-
-    void delivered() {
-        delivered.increment();
     }
 
     int connections() {
@@ -251,38 +249,38 @@ final class FeedHub {
         }
         stats.put("subscribers", subscribers);
         stats.put("published", published.get());
-        stats.put("delivered", delivered.sum());
+        stats.put("queuedFrames", queuedFrames.get());
         stats.put("droppedSlowClients", droppedSlow.get());
         stats.put("refusedConnections", refused.get());
         stats.put("replayBuffered", replaySize);
         return stats;
     }
 
-    /** Closes every client (shutdown). */
+    /** Closes every client (shutdown), telling them to come back with their last event id. */
     void closeAll() {
         List<FeedConnection> all = new ArrayList<>(connections);
         for (FeedConnection c : all) {
             remove(c);
-            try {
-                c.session()
-                        .close(
-                                new CloseReason(
-                                        CloseReason.CloseCodes.GOING_AWAY,
-                                        "server shutting down; reconnect with lastEventId"));
-            } catch (IOException | RuntimeException e) {
-                // gone already
-            }
+            c.socket.close(GOING_AWAY, "server shutting down; reconnect with lastEventId");
         }
-        closer.shutdown();
+        timer.shutdownNow();
     }
 
     // Holding lock.
-    private static void offer(FeedConnection c, FeedEvent event) {
+    private void offer(FeedConnection c, FeedEvent event) {
         if (c.lastSeq == event.seq() || !matches(c, event)) {
             return;
         }
         c.lastSeq = event.seq();
-        c.send(event.text());
+        send(c, event.frame());
+    }
+
+    private void send(FeedConnection c, byte[] frame) {
+        if (c.send(frame)) {
+            queuedFrames.incrementAndGet();
+        } else if (c.socket.accepting()) {
+            drop(c); // full, not closing
+        }
     }
 
     private static boolean matches(FeedConnection c, FeedEvent event) {
@@ -292,36 +290,5 @@ final class FeedHub {
             }
         }
         return false;
-    }
-
-    private void closeLater(FeedConnection c, CloseReason reason) {
-        if (c.closeWhenIdle(reason)) {
-            closeNow(c, reason);
-            return;
-        }
-        // A client that never reads again never completes its write: cut it after the timeout.
-        closer.execute(
-                () -> {
-                    try {
-                        Thread.sleep(FeedEndpoint.CLOSE_TIMEOUT_MILLIS);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (c.session().isOpen()) {
-                        closeNow(c, reason);
-                    }
-                });
-    }
-
-    /** Closes the session on a closer thread (the close frame may wait for the socket). */
-    void closeNow(FeedConnection c, CloseReason reason) {
-        closer.execute(
-                () -> {
-                    try {
-                        c.session().close(reason);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.debug("Closing feed client {} failed: {}", c.id(), e.toString());
-                    }
-                });
     }
 }
