@@ -12,6 +12,12 @@ public class BusinessRows {
     public String player;
     public BusinessRow[] rows;
 
+    /**
+     * Deletes the player's businesses numbered above this first (-1: none): sent once per player
+     * after a restore, since a crashed run may have written businesses the restored one will not.
+     */
+    public int purgeAbove = -1;
+
     public BusinessRows() {}
 
     BusinessRows(String player, BusinessRow[] rows) {
@@ -23,7 +29,8 @@ public class BusinessRows {
     public boolean equals(Object o) {
         return o instanceof BusinessRows
                 && Objects.equals(player, ((BusinessRows) o).player)
-                && Arrays.equals(rows, ((BusinessRows) o).rows);
+                && Arrays.equals(rows, ((BusinessRows) o).rows)
+                && purgeAbove == ((BusinessRows) o).purgeAbove;
     }
 
     @Override

@@ -13,7 +13,7 @@ final class Collected implements Effects {
     final Map<String, ReconciliationRow> reconciliation = new LinkedHashMap<>();
     final Map<Integer, BusinessRow> businesses = new TreeMap<>();
 
-    /** eventId + reason → {eventId, reason}. */
+    /** eventId + reason → {eventId, the dead letter's reason}. */
     final Map<String, String[]> refused = new LinkedHashMap<>();
 
     @Override
@@ -36,7 +36,9 @@ final class Collected implements Effects {
 
     @Override
     public void refused(MafiaEvent event, String reason) {
-        refused.put(event.eventId + " " + reason, new String[] {event.eventId, reason});
+        refused.put(
+                event.eventId + " " + reason,
+                new String[] {event.eventId, event.type + " " + event.player + ": " + reason});
     }
 
     /** Adds the rows the active businesses end with, as every round that changes them does. */

@@ -208,6 +208,18 @@ public final class EarningsJob {
                     statsInterval);
         }
 
+        /** The same settings with another watermark out-of-orderness (tests). */
+        public Config withOutOfOrderness(Duration newOutOfOrderness) {
+            return new Config(
+                    program,
+                    rules,
+                    interval,
+                    retention,
+                    newOutOfOrderness,
+                    idleness,
+                    statsInterval);
+        }
+
         Timeline timeline() {
             return new Timeline(program, rules, interval.toSeconds());
         }

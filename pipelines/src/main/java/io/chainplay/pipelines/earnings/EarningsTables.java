@@ -21,8 +21,8 @@ import java.time.ZoneOffset;
 final class EarningsTables {
 
     static final String UPSERT_HISTORY =
-            "WITH gone AS (DELETE FROM earnings.earnings_history WHERE player = ? AND entry_id = ?"
-                    + " AND ?)"
+            "WITH gone AS (DELETE FROM earnings.earnings_history WHERE player = ?"
+                    + " AND ((?::boolean AND entry_id = ?) OR (?::boolean AND at > ?::timestamptz)))"
                     + " INSERT INTO earnings.earnings_history (player, entry_id, event_type, at,"
                     + " amount, previous_balance, new_balance, business_count, daily_earnings,"
                     + " transaction_signature)"
@@ -84,7 +84,9 @@ final class EarningsTables {
                     + BUSINESS_COLUMNS
                     + ")),"
                     + " gone AS (DELETE FROM earnings.businesses b USING r"
-                    + " WHERE b.player = ? AND b.business_no = r.business_no AND r.deleted)"
+                    + " WHERE b.player = ? AND b.business_no = r.business_no AND r.deleted),"
+                    + " purged AS (DELETE FROM earnings.businesses"
+                    + " WHERE player = ? AND business_no > ?)"
                     + " INSERT INTO earnings.businesses (player, business_no, "
                     + BUSINESS_COLUMNS
                     + ")"
@@ -112,8 +114,9 @@ final class EarningsTables {
                     + " return_amount = EXCLUDED.return_amount, sell_fee = EXCLUDED.sell_fee";
 
     static final String UPSERT_RECONCILIATION =
-            "WITH gone AS (DELETE FROM earnings.reconciliation WHERE event_id = ?"
-                    + " AND check_name = ? AND ?)"
+            "WITH gone AS (DELETE FROM earnings.reconciliation WHERE (?::boolean"
+                    + " AND event_id = ? AND check_name = ?) OR (?::boolean AND player = ?"
+                    + " AND at > ?::timestamptz))"
                     + " INSERT INTO earnings.reconciliation (event_id, check_name, player, at,"
                     + " slot, transaction_signature, expected, reported, difference, detail)"
                     + " SELECT ?::text, ?::text, ?::text, ?::timestamptz, ?::bigint, ?::text,"
@@ -142,8 +145,10 @@ final class EarningsTables {
     static void bindHistory(PreparedStatement ps, HistoryRow row) throws SQLException {
         int i = 1;
         ps.setString(i++, row.player);
+        ps.setBoolean(i++, row.deleted && !row.isPurge());
         ps.setString(i++, row.entryId);
-        ps.setBoolean(i++, row.deleted);
+        ps.setBoolean(i++, row.isPurge());
+        setTime(ps, i++, row.at);
         ps.setString(i++, row.player);
         ps.setString(i++, row.entryId);
         ps.setString(i++, row.eventType);
@@ -273,15 +278,20 @@ final class EarningsTables {
         ps.setArray(i++, c.createArrayOf("text", returned));
         ps.setArray(i++, c.createArrayOf("text", sellFee));
         ps.setString(i++, rows.player);
+        ps.setString(i++, rows.player);
+        ps.setInt(i++, rows.purgeAbove >= 0 ? rows.purgeAbove : Integer.MAX_VALUE);
         ps.setString(i, rows.player);
     }
 
     static void bindReconciliation(PreparedStatement ps, ReconciliationRow row)
             throws SQLException {
         int i = 1;
+        ps.setBoolean(i++, row.deleted && !row.purge);
         ps.setString(i++, row.eventId);
         ps.setString(i++, row.check);
-        ps.setBoolean(i++, row.deleted);
+        ps.setBoolean(i++, row.purge);
+        ps.setString(i++, row.player);
+        setTime(ps, i++, row.at);
         ps.setString(i++, row.eventId);
         ps.setString(i++, row.check);
         ps.setString(i++, row.player);

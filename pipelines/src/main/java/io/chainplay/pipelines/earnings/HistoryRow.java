@@ -12,6 +12,9 @@ public class HistoryRow {
     static final String UPDATE = "update";
     static final String CLAIM = "claim";
 
+    /** Not a row: deletes the player's rows after {@link #at} (see {@link #purge}). */
+    static final String PURGE = "purge";
+
     public String player;
     public String entryId;
     public String eventType;
@@ -41,6 +44,25 @@ public class HistoryRow {
     /** The natural key, {@code player|entry}. */
     String key() {
         return player + "|" + entryId;
+    }
+
+    /**
+     * Deletes every row of the player after {@code afterMillis}: sent once per player after a
+     * restore, before its rows from there on are written again, so that rows a crashed run wrote
+     * after its last checkpoint cannot outlive the restore.
+     */
+    static HistoryRow purge(String player, long afterMillis) {
+        HistoryRow row = new HistoryRow();
+        row.player = player;
+        row.entryId = "";
+        row.eventType = PURGE;
+        row.at = afterMillis;
+        row.deleted = true;
+        return row;
+    }
+
+    boolean isPurge() {
+        return PURGE.equals(eventType);
     }
 
     HistoryRow deletion() {

@@ -51,6 +51,9 @@ final class Ledger {
     /** Time of the last change (event applied or due fired): what rows are "as of". */
     long rowsAt;
 
+    /** Block time (ms) of the newest event applied; MIN_VALUE for none. */
+    long lastEventAt = Long.MIN_VALUE;
+
     boolean hasProgramPending;
     long programPending;
 
@@ -208,6 +211,7 @@ final class Ledger {
         c.balance = balance;
         c.balanceAt = balanceAt;
         c.rowsAt = rowsAt;
+        c.lastEventAt = lastEventAt;
         c.hasProgramPending = hasProgramPending;
         c.programPending = programPending;
         c.totalInvested = totalInvested;
@@ -244,6 +248,7 @@ final class Ledger {
                 && balance == t.balance
                 && balanceAt == t.balanceAt
                 && rowsAt == t.rowsAt
+                && lastEventAt == t.lastEventAt
                 && hasProgramPending == t.hasProgramPending
                 && programPending == t.programPending
                 && totalInvested == t.totalInvested

@@ -11,6 +11,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -41,11 +44,15 @@ import java.util.TreeMap;
  * sent back. Older changes are refused to {@code dlq.earnings}: the retention is the reorg and
  * dedup window.
  *
+ * <p>Restores: the tables are written at-least-once, so the first time a player is touched after a
+ * restore its rows from the reorg window on are written again (see {@link #rewrite}).
+ *
  * <p>Bounded input: the second input carries the input's last event time once it has been read (see
  * {@link InputEndTime}); no due after it fires and no timer is set past it.
  */
 public class PlayerEarnings
-        extends KeyedBroadcastProcessFunction<String, MafiaEvent, Long, HistoryRow> {
+        extends KeyedBroadcastProcessFunction<String, MafiaEvent, Long, HistoryRow>
+        implements CheckpointedFunction {
 
     public static final OutputTag<PlayerRow> PLAYERS = new OutputTag<>("players") {};
     public static final OutputTag<BusinessRows> BUSINESSES = new OutputTag<>("businesses") {};
@@ -74,6 +81,10 @@ public class PlayerEarnings
     private transient Counter findings;
     private transient Counter dues;
     private transient Counter unknownRetractions;
+    private transient Counter rewrites;
+
+    /** 1 + the restored checkpoint's id; 0 when this job never restored. See {@link #rewrite}. */
+    private transient long epoch;
 
     public PlayerEarnings(Timeline timeline, Duration retention) {
         this.timeline = timeline;
@@ -94,7 +105,25 @@ public class PlayerEarnings
         findings = getRuntimeContext().getMetricGroup().counter("reconciliationFindings");
         dues = getRuntimeContext().getMetricGroup().counter("duesFired");
         unknownRetractions = getRuntimeContext().getMetricGroup().counter("unknownRetractions");
+        rewrites = getRuntimeContext().getMetricGroup().counter("rowsRewrittenAfterRestore");
     }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        // Any value other than those the restored states carry would do: the restored
+        // checkpoint's id + 1 (never 0, which means "never restored"), or a random one without it.
+        epoch =
+                context.isRestored()
+                        ? 1
+                                + context.getRestoredCheckpointId()
+                                        .orElse(
+                                                java.util.concurrent.ThreadLocalRandom.current()
+                                                        .nextLong(Long.MAX_VALUE - 1))
+                        : 0;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
 
     @Override
     public void processBroadcastElement(Long end, Context ctx, Collector<HistoryRow> out)
@@ -107,7 +136,7 @@ public class PlayerEarnings
     public void processElement(MafiaEvent e, ReadOnlyContext ctx, Collector<HistoryRow> out)
             throws Exception {
         String player = ctx.getCurrentKey();
-        PlayerState st = load(player);
+        PlayerState st = load(player, ctx, out);
         String copy = e.copyId();
         int applied = PlayerState.indexOf(st.journal, copy);
         if (applied >= 0) {
@@ -152,23 +181,23 @@ public class PlayerEarnings
         save(st);
     }
 
-    /** An event whose time the watermark had passed: replayed into the window, if still open. */
+    /**
+     * An event whose time the player's timers had passed: replayed into the window, from a base
+     * that precedes it. The base (or, with none, the ledger) can be moved back over dues, whose
+     * undo records cover the window, but not over an applied event.
+     */
     private void lateEvent(
             PlayerState st, MafiaEvent e, ReadOnlyContext ctx, Collector<HistoryRow> out)
             throws Exception {
-        long windowStart = st.horizon - retentionMillis;
-        if (st.base == null) {
-            if (e.eventTime <= windowStart) {
+        long t = e.eventTime;
+        if (st.base == null || t <= st.baseHorizon) {
+            Ledger from = st.base == null ? st.ledger : st.base;
+            if (t <= from.lastEventAt || t <= st.horizon - retentionMillis) {
                 refuse(ctx, e, lateReason(st));
                 return;
             }
-            // Nothing applied in the window: the ledger before the dues from e's time on is the
-            // base to replay from.
-            st.base = st.ledger.rewindDues(Math.floorDiv(e.eventTime + 999, 1000));
-            st.baseHorizon = e.eventTime - 1;
-        } else if (e.eventTime <= st.baseHorizon) {
-            refuse(ctx, e, lateReason(st));
-            return;
+            st.base = from.rewindDues(Math.floorDiv(t + 999, 1000));
+            st.baseHorizon = t - 1;
         }
         List<MafiaEvent> before = new ArrayList<>(st.journal);
         MafiaEvent live = e.kind == EventKind.FINALIZED ? e : e.withKind(EventKind.OBSERVED);
@@ -186,12 +215,10 @@ public class PlayerEarnings
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<HistoryRow> out) throws Exception {
-        PlayerState st = players.value();
-        if (st == null) {
+        if (players.value() == null) {
             return;
         }
-        String player = ctx.getCurrentKey();
-        attach(st, player);
+        PlayerState st = load(ctx.getCurrentKey(), ctx, out);
         long end = inputEnd(ctx);
         long horizon = Math.max(st.horizon, Math.min(time, end));
         List<MafiaEvent> ready = takeReady(st, horizon, ctx);
@@ -199,7 +226,7 @@ public class PlayerEarnings
         boolean dueNow = l.active() > 0 && l.nextDue > 0 && l.nextDue * 1000 <= horizon;
         if (ready.isEmpty() && !dueNow) {
             st.horizon = horizon;
-            fold(st, end);
+            fold(st, end, ctx);
             scheduleFold(st, ctx, end);
             save(st);
             return;
@@ -219,7 +246,7 @@ public class PlayerEarnings
 
         round.finish(l);
         emitPlayer(ctx, playerBefore, statsBefore, l);
-        fold(st, end);
+        fold(st, end, ctx);
         schedule(st, ctx, end);
         scheduleFold(st, ctx, end);
         save(st);
@@ -335,11 +362,6 @@ public class PlayerEarnings
                     BUSINESSES,
                     new BusinessRows(current.player, businesses.toArray(new BusinessRow[0])));
         }
-        for (Map.Entry<String, String[]> refusal : now.refused.entrySet()) {
-            if (!was.refused.containsKey(refusal.getKey())) {
-                refuse(ctx, refusal.getValue()[0], refusal.getValue()[1]);
-            }
-        }
         emitPlayer(
                 ctx,
                 timeline.playerRow(current),
@@ -364,14 +386,15 @@ public class PlayerEarnings
     }
 
     /**
-     * Moves the window's start up to {@code horizon - retention}, folding what left it into the
-     * base.
+     * Moves the window's start up to {@code horizon - retention} (all of it once a bounded input
+     * has ended), folding what leaves it into the base. Events that leave the window refused are
+     * refused for good: only then do they go to the dead letters.
      */
-    private void fold(PlayerState st, long end) {
+    private void fold(PlayerState st, long end, ReadOnlyContext ctx) {
         if (st.horizon == Long.MIN_VALUE) {
             return;
         }
-        long windowStart = st.horizon - retentionMillis;
+        long windowStart = st.horizon >= end ? end : st.horizon - retentionMillis;
         st.ledger.pruneDueUndo(Math.floorDiv(windowStart, 1000));
         if (st.base == null) {
             return;
@@ -382,7 +405,11 @@ public class PlayerEarnings
         }
         if (settled > 0) {
             List<MafiaEvent> leaving = st.journal.subList(0, settled);
-            timeline.advance(st.base, new ArrayList<>(leaving), windowStart, end, Effects.NONE);
+            Collected folded = new Collected();
+            timeline.advance(st.base, new ArrayList<>(leaving), windowStart, end, folded);
+            for (String[] refusal : folded.refused.values()) {
+                refuse(ctx, refusal[0], refusal[1]);
+            }
             st.base.pruneDueUndo(Math.floorDiv(windowStart, 1000));
             st.baseHorizon = windowStart;
             leaving.clear();
@@ -413,10 +440,10 @@ public class PlayerEarnings
      */
     private void scheduleFold(PlayerState st, ReadOnlyContext ctx, long end) {
         if (!st.journal.isEmpty()) {
-            long at = st.journal.get(0).eventTime + retentionMillis;
-            if (at <= end) {
-                ctx.timerService().registerEventTimeTimer(at);
-            }
+            // At the end of a bounded input at the latest, where everything is final.
+            ctx.timerService()
+                    .registerEventTimeTimer(
+                            Math.min(st.journal.get(0).eventTime + retentionMillis, end));
         }
     }
 
@@ -426,13 +453,66 @@ public class PlayerEarnings
         return end == null ? Long.MAX_VALUE : end;
     }
 
-    private PlayerState load(String player) throws Exception {
+    private PlayerState load(String player, ReadOnlyContext ctx, Collector<HistoryRow> out)
+            throws Exception {
         PlayerState st = players.value();
         if (st == null) {
             st = new PlayerState(player);
+            st.epoch = epoch;
+            if (epoch != 0) {
+                // A crashed run may have written this player after its last checkpoint.
+                rewrite(st, ctx, out);
+            }
         }
         attach(st, player);
+        if (st.epoch != epoch) {
+            rewrite(st, ctx, out);
+            st.epoch = epoch;
+        }
         return st;
+    }
+
+    /**
+     * Writes a player's rows again the first time it is touched after a restore.
+     *
+     * <p>The tables are written at-least-once: a run that crashed after its last checkpoint may
+     * have written rows that the restored run, reading the same events in another interleaving,
+     * would never write (a fork's business applied before its retraction arrived, say), and so
+     * never correct. So the player's rows from the start of its reorg window are deleted and
+     * written again from the restored state; what comes after is written again as it is reached.
+     */
+    private void rewrite(PlayerState st, ReadOnlyContext ctx, Collector<HistoryRow> out)
+            throws Exception {
+        rewrites.inc();
+        String player = st.ledger.player != null ? st.ledger.player : ctx.getCurrentKey();
+        st.ledger.player = player;
+        long end = inputEnd(ctx);
+        Ledger from;
+        long after;
+        if (st.base != null) {
+            from = st.base.copy();
+            from.player = player;
+            after = st.baseHorizon;
+        } else if (st.horizon != Long.MIN_VALUE) {
+            after = st.horizon - retentionMillis;
+            from = st.ledger.rewindDues(Math.floorDiv(after, 1000) + 1);
+        } else {
+            from = new Ledger(player);
+            after = 0;
+        }
+        after = Math.max(after, 0); // block times are after 1970; Postgres has no year -292M
+        Collected rows = new Collected();
+        timeline.advance(from, st.journal, Math.max(st.horizon, after), end, rows);
+        rows.endWith(timeline, st.ledger);
+        out.collect(HistoryRow.purge(player, after));
+        rows.history.values().forEach(out::collect);
+        ctx.output(RECONCILIATION, ReconciliationRow.purge(player, after));
+        rows.reconciliation.values().forEach(r -> ctx.output(RECONCILIATION, r));
+        BusinessRows businesses =
+                new BusinessRows(player, rows.businesses.values().toArray(new BusinessRow[0]));
+        businesses.purgeAbove = st.ledger.businessSeq;
+        ctx.output(BUSINESSES, businesses);
+        ctx.output(PLAYERS, timeline.playerRow(st.ledger));
     }
 
     private static void attach(PlayerState st, String player) {
@@ -496,7 +576,7 @@ public class PlayerEarnings
 
         @Override
         public void refused(MafiaEvent event, String reason) {
-            refuse(ctx, event, reason);
+            // Not final yet: a late event may still make it valid. Sent when it leaves the window.
         }
 
         /** The round's business rows: the sold ones, and every active one as of the last change. */

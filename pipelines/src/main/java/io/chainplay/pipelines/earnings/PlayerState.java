@@ -40,6 +40,13 @@ final class PlayerState {
     /** The due timer registered last (ms); MIN_VALUE for none. */
     long timerAt = Long.MIN_VALUE;
 
+    /**
+     * The restore this state was last written in (1 + the restored checkpoint's id, 0 for a job
+     * that never restored): a state from an earlier one is touched for the first time since a
+     * restore.
+     */
+    long epoch;
+
     PlayerState() {}
 
     PlayerState(String player) {
@@ -77,6 +84,7 @@ final class PlayerState {
             c.buffer.add(e.copy());
         }
         c.timerAt = timerAt;
+        c.epoch = epoch;
         return c;
     }
 
@@ -89,6 +97,7 @@ final class PlayerState {
         return baseHorizon == t.baseHorizon
                 && horizon == t.horizon
                 && timerAt == t.timerAt
+                && epoch == t.epoch
                 && Objects.equals(ledger, t.ledger)
                 && Objects.equals(base, t.base)
                 && journal.equals(t.journal)

@@ -64,6 +64,9 @@ public class ReconciliationRow {
     public String detail;
     public boolean deleted;
 
+    /** Not a row: deletes the player's rows after {@link #at}. */
+    public boolean purge;
+
     public ReconciliationRow() {}
 
     static ReconciliationRow of(
@@ -83,6 +86,18 @@ public class ReconciliationRow {
 
     String key() {
         return eventId + "|" + check;
+    }
+
+    /** Deletes every row of the player after {@code afterMillis} (see {@link HistoryRow#purge}). */
+    static ReconciliationRow purge(String player, long afterMillis) {
+        ReconciliationRow row = new ReconciliationRow();
+        row.eventId = "";
+        row.check = "";
+        row.player = player;
+        row.at = afterMillis;
+        row.deleted = true;
+        row.purge = true;
+        return row;
     }
 
     ReconciliationRow deletion() {
@@ -105,6 +120,7 @@ public class ReconciliationRow {
                 && expected == t.expected
                 && reported == t.reported
                 && deleted == t.deleted
+                && purge == t.purge
                 && Objects.equals(eventId, t.eventId)
                 && Objects.equals(check, t.check)
                 && Objects.equals(player, t.player)

@@ -225,6 +225,7 @@ final class Timeline implements Serializable {
                 };
         if (applied) {
             l.rowsAt = Math.max(l.rowsAt, e.seconds());
+            l.lastEventAt = Math.max(l.lastEventAt, e.eventTime);
         }
         return applied;
     }

@@ -327,13 +327,20 @@ class PlayerEarningsTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(3); // two dues and the buffered event
 
         watermark(T0 + HOUR + DAY);
-        assertThat(history())
+        List<HistoryRow> dues = history().stream().filter(r -> !r.isPurge()).toList();
+        assertThat(dues)
                 .extracting(r -> (r.player.equals(ALICE) ? "alice " : "bob ") + (r.at / 1000 - T0))
-                .containsExactly("bob " + 2 * HOUR, "alice " + (HOUR + DAY));
-        assertThat(history().get(0).newBalance)
+                // Bob's due; alice's first due, written again when she is first touched after the
+                // restore (at her next due); her next due.
+                .containsExactly("bob " + 2 * HOUR, "alice " + HOUR, "alice " + (HOUR + DAY));
+        assertThat(dues.get(0).newBalance)
                 .isEqualTo(earn(2 * SOL, 180, 2 * HOUR) + earn(SOL, 200, HOUR - 10));
+        // Each player's rows from its reorg window on are deleted and written again, once.
+        assertThat(history().stream().filter(HistoryRow::isPurge))
+                .extracting(r -> r.player)
+                .containsExactlyInAnyOrder(ALICE, BOB);
         watermark(T0 + HOUR + DAY); // the same watermark again fires nothing
-        assertThat(history()).hasSize(2);
+        assertThat(history()).hasSize(5);
     }
 
     @Test
@@ -350,9 +357,14 @@ class PlayerEarningsTest {
     }
 
     @Test
-    void refusedEventsGoToDeadLettersWithTheReason() throws Exception {
+    void eventsStillRefusedWhenTheyLeaveTheReorgWindowGoToDeadLetters() throws Exception {
         send(joined(ALICE, T0, T0 + HOUR), sold(ALICE, 3, 0, SOL, 0, 25, 0, 25, SOL, T0 + 5));
         watermark(T0 + 10);
+        assertThat(side(PlayerEarnings.DEAD_LETTERS))
+                .as("a late creation could still make the sale valid")
+                .isEmpty();
+
+        watermark(T0 + 5 + HOUR);
 
         assertThat(side(PlayerEarnings.DEAD_LETTERS))
                 .singleElement()
