@@ -28,7 +28,7 @@ import java.time.Duration;
  * updates out, reconciled against the program's own.
  *
  * <pre>
- * raw.solana.solana_mafia ─▶ decode ─▶ block-time watermarks ─▶ keyBy(player) player earnings
+ * raw.solana.solana_mafia ─▶ decode ─────────────────────▶ keyBy(player) player earnings
  *                             │             └─▶ input end time ─(broadcast)─┘   │
  *                             │   earnings_history ◀──────────────────────────────┤
  *                             │   players, businesses, reconciliation ◀──────────┤
@@ -76,8 +76,18 @@ public final class EarningsJob {
             Source<RawRecord, ?, ?> source,
             EarningsSinks sinks,
             Config config) {
+        // Watermarks per Kafka partition from the record timestamp, which the ingest job sets to
+        // the block time (Topics.rawSolana): the source holds the watermark at the slowest
+        // partition, so a replay that reads one partition ahead of another does not make the
+        // other's events late. The job's logic uses each event's own block time (eventTime).
         DataStream<RawRecord> raw =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "solana_mafia events")
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<RawRecord>forBoundedOutOfOrderness(
+                                                config.maxOutOfOrderness())
+                                        .withTimestampAssigner((record, ts) -> record.timestamp)
+                                        .withIdleness(config.idleness()),
+                                "solana_mafia events")
                         .uid("solana-mafia-source");
 
         SingleOutputStreamOperator<MafiaEvent> decoded =
@@ -85,19 +95,9 @@ public final class EarningsJob {
                         .uid("decode")
                         .name("Decode solana_mafia events");
 
-        // Watermarks from block time, after decoding (the Kafka timestamp is the producer's).
-        SingleOutputStreamOperator<MafiaEvent> timed =
-                decoded.assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<MafiaEvent>forBoundedOutOfOrderness(
-                                                config.maxOutOfOrderness())
-                                        .withTimestampAssigner((event, ts) -> event.eventTime)
-                                        .withIdleness(config.idleness()))
-                        .uid("block-time")
-                        .name("Block time watermarks");
-
         // Where a bounded input ends: the last block time, once everything has been read.
         BroadcastStream<Long> inputEnd =
-                timed.transform(
+                decoded.transform(
                                 "Input end time (per subtask)",
                                 Types.LONG,
                                 new InputEndTime<MafiaEvent>(e -> e.eventTime))
@@ -109,7 +109,7 @@ public final class EarningsJob {
                         .broadcast(PlayerEarnings.INPUT_END);
 
         SingleOutputStreamOperator<HistoryRow> history =
-                timed.keyBy(event -> event.player)
+                decoded.keyBy(event -> event.player)
                         .connect(inputEnd)
                         .process(new PlayerEarnings(config.timeline(), config.retention()))
                         .uid("player-earnings") // state: one PlayerState per player
