@@ -243,7 +243,7 @@ class ApiITCase {
                                  "registeredSignature": "sig-open", "registeredSlot": 300000020,
                                  "registeredAt": "2025-06-01T12:00:20.123456Z",
                                  "resolvedSignature": null, "resolvedSlot": null,
-                                 "resolvedAt": null}
+                                 "resolvedAt": null, "expiredAt": null}
                                 """
                                         .formatted(POOL_A, BOB)));
         assertThat(bets.get(3))
@@ -262,7 +262,7 @@ class ApiITCase {
                                  "registeredAt": "2025-06-01T12:00:10.123456Z",
                                  "resolvedSignature": "sig-won-resolved",
                                  "resolvedSlot": 300000012,
-                                 "resolvedAt": "2025-06-01T12:00:12Z"}
+                                 "resolvedAt": "2025-06-01T12:00:12Z", "expiredAt": null}
                                 """
                                         .formatted(POOL_A, ALICE)));
     }

@@ -30,7 +30,7 @@ class CasinoRepository {
             SELECT trial_id, pool_id, player, wager, qk::text AS qk, extra_data_hash, status,
                    result_index, randomness, result_k, payout, delta_amount, won,
                    registered_signature, registered_slot, registered_at,
-                   resolved_signature, resolved_slot, resolved_at
+                   resolved_signature, resolved_slot, resolved_at, expired_at
             FROM casino.bets
             """;
 
@@ -127,7 +127,8 @@ class CasinoRepository {
                 instant(rs, "registered_at"),
                 rs.getString("resolved_signature"),
                 rs.getObject("resolved_slot", Long.class),
-                instant(rs, "resolved_at"));
+                instant(rs, "resolved_at"),
+                instant(rs, "expired_at"));
     }
 
     /** A {@code numeric(p,0)} column, null-safe; exact, since the scale is 0. */

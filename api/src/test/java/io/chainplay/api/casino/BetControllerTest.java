@@ -82,6 +82,7 @@ class BetControllerTest {
                         Instant.parse("2025-06-01T12:00:00.123456Z"),
                         null,
                         null,
+                        null,
                         null);
         when(repository.findBets(new BetQuery(null, null, null, null, 1))).thenReturn(List.of(bet));
 
@@ -102,7 +103,7 @@ class BetControllerTest {
                                           "registeredSlot": 301000000,
                                           "registeredAt": "2025-06-01T12:00:00.123456Z",
                                           "resolvedSignature": null, "resolvedSlot": null,
-                                          "resolvedAt": null}],
+                                          "resolvedAt": null, "expiredAt": null}],
                                          "nextCursor": "MjAyNS0wNi0wMVQxMjowMDowMC4xMjM0NTZaCnRyaWFsLTE"}
                                         """
                                                 .formatted(ALICE),
