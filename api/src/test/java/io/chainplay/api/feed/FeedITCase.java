@@ -310,7 +310,51 @@ class FeedITCase {
         assertThat(body.path("relay").path("partitions").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void theReadmeExamplesWorkAsWritten() throws Exception {
+        // api/README.md: TOKEN=$(java api/examples/SignIn.java http://localhost:8080)
+        Process signIn =
+                new ProcessBuilder(java(), "examples/SignIn.java", "http://localhost:" + port)
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+        String token = new String(signIn.getInputStream().readAllBytes()).strip();
+        assertThat(signIn.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(signIn.exitValue()).isZero();
+        HttpResponse<String> me =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + port + "/api/me"))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+
+        // java api/examples/FeedTail.java 'ws://localhost:8080/ws?channels=bets' --max 1
+        int before = subscribers("bets");
+        Process tail =
+                new ProcessBuilder(
+                                java(),
+                                "examples/FeedTail.java",
+                                ws(port, "?channels=bets"),
+                                "--max",
+                                "1")
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+        await().atMost(60, TimeUnit.SECONDS).until(() -> subscribers("bets") > before);
+        String bet = bet("bet.placed", ALICE);
+        produce("feed.casino", ALICE, bet);
+        assertThat(tail.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String printed = new String(tail.getInputStream().readAllBytes());
+        assertThat(printed.lines()).contains(bet);
+        assertThat(printed).contains("\"type\":\"welcome\"", "\"type\":\"subscribed\"");
+    }
+
     // --- helpers
+
+    private static String java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 
     private long dropped() {
         return ((Number) feed.clients().get("droppedSlowClients")).longValue();
