@@ -1,5 +1,7 @@
 package io.chainplay.bench;
 
+import io.chainplay.bench.api.FeedBench;
+import io.chainplay.bench.api.ReadBench;
 import io.chainplay.bench.solana.DecodeBench;
 import io.chainplay.bench.solana.SourceBench;
 
@@ -12,7 +14,8 @@ import java.util.List;
 public final class Bench {
 
     /** Every benchmark, by name. */
-    static final List<Benchmark> ALL = List.of(new DecodeBench(), new SourceBench());
+    static final List<Benchmark> ALL =
+            List.of(new DecodeBench(), new SourceBench(), new ReadBench(), new FeedBench());
 
     private Bench() {}
 
