@@ -9,6 +9,9 @@ import io.chainplay.embedded.FreePorts;
 import io.chainplay.pipelines.casino.CasinoJob;
 import io.chainplay.pipelines.casino.CasinoSinks;
 import io.chainplay.pipelines.common.PipelineOptions;
+import io.chainplay.pipelines.earnings.EarningsJob;
+import io.chainplay.pipelines.earnings.EarningsOptions;
+import io.chainplay.pipelines.earnings.EarningsSinks;
 import io.chainplay.pipelines.ingest.SolanaIngestJob;
 import io.chainplay.schemas.Topics;
 
@@ -36,10 +39,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code ./chainplay up}: the whole system on one machine, with live demo activity.
  *
- * <p>Starts, in order, Postgres (migrated by Flyway), Kafka, the casino job on a local Flink
- * cluster with its web dashboard (resuming from the newest retained checkpoint), the API in its own
- * JVM, and the demo activity. Prints what runs where, then runs until Ctrl-C, which stops
- * everything in reverse order. Data, checkpoints and logs live under one directory.
+ * <p>Starts, in order, Postgres (migrated by Flyway), Kafka, the Solana devnet with its demo
+ * activity, the ingest, casino and earnings jobs on a local Flink cluster with its web dashboard
+ * (the casino and earnings jobs resuming from their newest retained checkpoints), and the API in
+ * its own JVM. Prints what runs where, then runs until Ctrl-C, which stops everything in reverse
+ * order. Data, checkpoints and logs live under one directory.
  */
 public final class Chainplay {
 
@@ -112,9 +116,14 @@ public final class Chainplay {
                             + "Topics: raw.solana.fare_vault, raw.solana.solana_mafia, "
                             + Topics.FEED_CASINO.name()
                             + ", "
+                            + Topics.FEED_EARNINGS.name()
+                            + ", "
                             + Topics.DLQ_SOLANA.name()
                             + ", "
-                            + Topics.DLQ_CASINO.name());
+                            + Topics.DLQ_CASINO.name()
+                            + ", "
+                            + Topics.DLQ_EARNINGS.name()
+                            + " (Avro topics print as JSON)");
             System.exit(2);
         }
         Path dataDir = Path.of(".chainplay");
@@ -173,6 +182,9 @@ public final class Chainplay {
         kafka.createTopic(Topics.DLQ_SOLANA.name(), 1);
         kafka.createTopic(Topics.FEED_CASINO.name(), 2);
         kafka.createTopic(Topics.DLQ_CASINO.name(), 1);
+        kafka.createTopic(Topics.FEED_EARNINGS.name(), 2);
+        kafka.createTopic(Topics.EARNINGS_DUE.name(), 2);
+        kafka.createTopic(Topics.DLQ_EARNINGS.name(), 1);
 
         step("Solana devnet");
         // A new chain on every start: its slots continue the wall clock's count, and the ingest
@@ -182,6 +194,7 @@ public final class Chainplay {
                         .port(FreePorts.preferred(options.devnetPort()))
                         .transactionsPerSecond(options.transactionsPerSecond())
                         .players(options.players())
+                        .earningsInterval(options.earningsInterval())
                         .retainSlots(DEVNET_RETAINED_SLOTS)
                         .start();
         running.push(devnet);
@@ -190,7 +203,7 @@ public final class Chainplay {
         LocalFlink flink =
                 LocalFlink.start(
                         FreePorts.preferred(options.flinkPort()),
-                        2,
+                        3,
                         options.parallelism(),
                         options.rocksdb());
         running.push(flink);
@@ -235,7 +248,23 @@ public final class Chainplay {
                                         CasinoSinks.production(jobConf),
                                         CasinoJob.Config.from(jobConf)));
         running.push(() -> LocalFlink.cancel(casino.client()));
-        List<LocalFlink.Submitted> jobs = List.of(ingest, casino);
+
+        Configuration earningsConf = new Configuration(jobConf);
+        earningsConf.set(EarningsOptions.INTERVAL, options.earningsInterval());
+        LocalFlink.Submitted earnings =
+                flink.submit(
+                        "chainplay-earnings",
+                        checkpoints,
+                        earningsConf,
+                        true,
+                        env ->
+                                EarningsJob.build(
+                                        env,
+                                        EarningsJob.kafkaSource(earningsConf).build(),
+                                        EarningsSinks.production(earningsConf),
+                                        EarningsJob.Config.from(earningsConf)));
+        running.push(() -> LocalFlink.cancel(earnings.client()));
+        List<LocalFlink.Submitted> jobs = List.of(ingest, casino, earnings);
 
         step("API");
         int apiPort = FreePorts.preferred(options.apiPort());
@@ -246,7 +275,10 @@ public final class Chainplay {
                         Map.of(
                                 "CHAINPLAY_DB_URL", db.jdbcUrl(),
                                 "CHAINPLAY_DB_USER", db.user(),
-                                "CHAINPLAY_DB_PASSWORD", db.password()),
+                                "CHAINPLAY_DB_PASSWORD", db.password(),
+                                "CHAINPLAY_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
+                                "CHAINPLAY_FLINK_URL", "http://localhost:" + flink.port(),
+                                "CHAINPLAY_JWT_SECRET", JwtSecret.of(data)),
                         logs.resolve("api.log"));
         running.push(api);
         System.out.println(" done");
@@ -261,11 +293,15 @@ public final class Chainplay {
                         "solana", devnet.url()));
         running.push(() -> Endpoints.delete(data));
 
-        String sample = awaitPlayerWithStats(db);
+        String sample = awaitFirst(db, "SELECT player FROM casino.player_stats ORDER BY bets DESC");
+        String mafiaPlayer =
+                awaitFirst(db, "SELECT player FROM earnings.players ORDER BY total_invested DESC");
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         System.out.println();
         System.out.println("Chainplay is up (" + seconds + " s)");
-        System.out.printf("  API              http://localhost:%d%n", apiPort);
+        System.out.printf("  Dashboard        http://localhost:%d/%n", apiPort);
+        System.out.printf(
+                "  API              http://localhost:%d/api  (OpenAPI at /v3/api-docs)%n", apiPort);
         System.out.printf("  Flink dashboard  http://localhost:%d%n", flink.port());
         for (LocalFlink.Submitted job : jobs) {
             System.out.printf(
@@ -288,20 +324,27 @@ public final class Chainplay {
             System.out.printf("  curl http://localhost:%d/api/players/%s/stats%n", apiPort, sample);
         }
         System.out.printf("  curl 'http://localhost:%d/api/bets?limit=5'%n", apiPort);
+        if (mafiaPlayer != null) {
+            System.out.printf(
+                    "  curl http://localhost:%d/api/earnings/players/%s%n", apiPort, mafiaPlayer);
+        }
+        System.out.printf("  curl http://localhost:%d/api/earnings/stats%n", apiPort);
         System.out.printf("  curl http://localhost:%d/health%n", apiPort);
         System.out.println("  ./chainplay tail feed.casino");
+        System.out.println("  ./chainplay tail feed.earnings");
         System.out.println();
         System.out.println("Ctrl-C stops everything; `./chainplay up` again resumes.");
 
         watch(jobs, devnet);
     }
 
-    /** Waits up to 30 s for a settled bet, to print a wallet worth trying. */
-    private static String awaitPlayerWithStats(EmbeddedPostgres.Database db) throws Exception {
+    /**
+     * Waits up to 30 s for the query to return a row, to print a wallet worth trying; null if none
+     * came.
+     */
+    private static String awaitFirst(EmbeddedPostgres.Database db, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl());
-                PreparedStatement query =
-                        c.prepareStatement(
-                                "SELECT player FROM casino.player_stats ORDER BY bets DESC LIMIT 1")) {
+                PreparedStatement query = c.prepareStatement(sql + " LIMIT 1")) {
             for (int i = 0; i < 60; i++) {
                 try (ResultSet rs = query.executeQuery()) {
                     if (rs.next()) {

@@ -1,6 +1,9 @@
 package io.chainplay.local;
 
+import org.apache.flink.util.TimeUtils;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,8 @@ import java.util.List;
  * @param apiJar the Spring Boot jar of the API
  * @param transactionsPerSecond the devnet's game transactions per second; 0 for a quiet chain
  * @param players distinct demo players
+ * @param earningsInterval the Solana Mafia program's EARNINGS_INTERVAL on the devnet, and the
+ *     earnings job's: how often each player is due
  * @param parallelism Flink parallelism of the jobs
  * @param rocksdb RocksDB state backend instead of the heap
  * @param fresh delete the data directory first
@@ -31,6 +36,7 @@ public record LocalOptions(
         Path apiJar,
         double transactionsPerSecond,
         int players,
+        Duration earningsInterval,
         int parallelism,
         boolean rocksdb,
         boolean fresh) {
@@ -41,8 +47,9 @@ public record LocalOptions(
                     "Usage: ./chainplay up [options]",
                     "",
                     "Starts Kafka, Postgres, a Solana devnet node with live game activity, the",
-                    "Solana ingest and casino jobs on a local Flink cluster, and the API. Ctrl-C",
-                    "stops everything; the next `up` resumes the casino job from its checkpoint.",
+                    "Solana ingest, casino and earnings jobs on a local Flink cluster, and the API.",
+                    "Ctrl-C stops everything; the next `up` resumes the casino and earnings jobs",
+                    "from their checkpoints.",
                     "",
                     "Options:",
                     "  --data-dir DIR      data, checkpoints and logs (default ./.chainplay)",
@@ -54,6 +61,8 @@ public record LocalOptions(
                     "  --api-jar FILE      the API's Boot jar (default api/target/chainplay-api.jar)",
                     "  --rate N            devnet transactions per second (default 10)",
                     "  --players N         devnet players (default 300)",
+                    "  --earnings-interval D  how often a Solana Mafia player is due, on the devnet",
+                    "                      and in the earnings job (default 5m; the program's is 1d)",
                     "  --parallelism N     Flink parallelism (default 2)",
                     "  --rocksdb           keep job state in RocksDB instead of the heap",
                     "  --fresh             delete the data directory first",
@@ -72,6 +81,7 @@ public record LocalOptions(
                 Path.of("api", "target", "chainplay-api.jar"),
                 10,
                 300,
+                Duration.ofMinutes(5),
                 2,
                 false,
                 false);
@@ -119,6 +129,8 @@ public record LocalOptions(
                                                                         number(
                                                                                 flag, value, 1,
                                                                                 1_000_000));
+                                case "--earnings-interval" ->
+                                        o.with(b -> b.earningsInterval = duration(flag, value));
                                 case "--parallelism" ->
                                         o.with(
                                                 b ->
@@ -132,6 +144,20 @@ public record LocalOptions(
             }
         }
         return o;
+    }
+
+    private static Duration duration(String flag, String value) {
+        Duration d;
+        try {
+            d = TimeUtils.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    flag + " takes a duration such as 300s, 5m or 1d, not '" + value + "'");
+        }
+        if (d.compareTo(Duration.ofSeconds(10)) < 0 || d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException(flag + " must be between 10s and 1d: " + value);
+        }
+        return d;
     }
 
     private static int port(String flag, String value) {
@@ -168,6 +194,7 @@ public record LocalOptions(
         Path apiJar;
         double rate;
         int players;
+        Duration earningsInterval;
         int parallelism;
         boolean rocksdb;
         boolean fresh;
@@ -182,6 +209,7 @@ public record LocalOptions(
             apiJar = o.apiJar;
             rate = o.transactionsPerSecond;
             players = o.players;
+            earningsInterval = o.earningsInterval;
             parallelism = o.parallelism;
             rocksdb = o.rocksdb;
             fresh = o.fresh;
@@ -198,6 +226,7 @@ public record LocalOptions(
                     apiJar,
                     rate,
                     players,
+                    earningsInterval,
                     parallelism,
                     rocksdb,
                     fresh);

@@ -52,13 +52,17 @@ final class TopicTail {
         }
     }
 
-    private static Function<byte[], String> formatter(String topic) {
+    static Function<byte[], String> formatter(String topic) {
         if (topic.startsWith(Topics.rawSolanaName(""))) {
             // Every raw.solana.<program> topic holds ChainEvent envelopes.
             return bytes ->
                     safely(
                             () -> Topics.RAW_SOLANA_FARE_VAULT.deserializeValue(bytes).toString(),
                             bytes);
+        }
+        if (topic.equals(Topics.EARNINGS_DUE.name())) {
+            return bytes ->
+                    safely(() -> Topics.EARNINGS_DUE.deserializeValue(bytes).toString(), bytes);
         }
         if (topic.startsWith("dlq.")) {
             return bytes ->

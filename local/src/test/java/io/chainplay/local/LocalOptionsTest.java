@@ -3,6 +3,7 @@ package io.chainplay.local;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,7 @@ class LocalOptionsTest {
         assertThat(options.transactionsPerSecond()).isEqualTo(10);
         assertThat(options.devnetPort()).isEqualTo(8899);
         assertThat(options.rocksdb()).isFalse();
+        assertThat(options.earningsInterval()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -43,6 +45,8 @@ class LocalOptionsTest {
                                 "2.5",
                                 "--players",
                                 "7",
+                                "--earnings-interval",
+                                "1d",
                                 "--parallelism",
                                 "1",
                                 "--rocksdb",
@@ -62,6 +66,7 @@ class LocalOptionsTest {
                                 Path.of("a.jar"),
                                 2.5,
                                 7,
+                                Duration.ofDays(1),
                                 1,
                                 true,
                                 true));
@@ -79,5 +84,10 @@ class LocalOptionsTest {
                 .hasMessage("Unknown option --colour");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("now")))
                 .hasMessage("Unknown argument now");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--earnings-interval", "often")))
+                .hasMessage(
+                        "--earnings-interval takes a duration such as 300s, 5m or 1d, not 'often'");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--earnings-interval", "2s")))
+                .hasMessage("--earnings-interval must be between 10s and 1d: 2s");
     }
 }
