@@ -107,6 +107,20 @@ class ApiITCase {
                 "250000000000000000000000000000",
                 "-750000000000000000000000000000");
         stats(BOB, POOL_A, 1, 1, 0, 0, "1", SEVENTY_EIGHT_NINES, "9".repeat(77) + "8");
+        // What is not a sum, for Alice in pool A only (pool B keeps the columns' defaults).
+        jdbc.sql(
+                        """
+                        UPDATE casino.player_stats
+                        SET biggest_win = 1, biggest_win_trial = 'won', current_streak = -1,
+                            best_streak = 1, first_seen = ?, last_seen = ?
+                        WHERE player = ? AND pool_id = ?
+                        """)
+                .params(
+                        java.sql.Timestamp.from(T0.plusSeconds(10)),
+                        java.sql.Timestamp.from(T0.plusSeconds(50)),
+                        ALICE,
+                        POOL_A)
+                .update();
 
         // Bets. "won" is settled; "open" is unresolved; "tie-3"/"tie-2" share registered_at so
         // trial_id DESC decides; "old" is Alice's oldest; Carol's fillers are older still.
@@ -166,11 +180,18 @@ class ApiITCase {
                                  "pools": [
                                    {"poolId": "%s", "bets": 3, "wins": 1, "losses": 1, "pushes": 1,
                                     "wagered": "18446744073709551615",
-                                    "paidOut": "18446744073709551616", "net": "1"},
+                                    "paidOut": "18446744073709551616", "net": "1",
+                                    "biggestWin": "1", "biggestWinTrial": "won",
+                                    "currentStreak": -1, "bestStreak": 1,
+                                    "firstSeen": "2025-06-01T12:00:10Z",
+                                    "lastSeen": "2025-06-01T12:00:50Z"},
                                    {"poolId": "%s", "bets": 2, "wins": 0, "losses": 2, "pushes": 0,
                                     "wagered": "1000000000000000000000000000000",
                                     "paidOut": "250000000000000000000000000000",
-                                    "net": "-750000000000000000000000000000"}]}
+                                    "net": "-750000000000000000000000000000",
+                                    "biggestWin": null, "biggestWinTrial": null,
+                                    "currentStreak": 0, "bestStreak": 0,
+                                    "firstSeen": null, "lastSeen": null}]}
                                 """
                                         .formatted(ALICE, POOL_A, POOL_B)));
         // The sums above, computed independently.

@@ -44,7 +44,9 @@ class CasinoRepository {
     List<PoolStats> findPlayerStats(String player) {
         return jdbc.sql(
                         """
-                        SELECT pool_id, bets, wins, losses, pushes, wagered, paid_out, net
+                        SELECT pool_id, bets, wins, losses, pushes, wagered, paid_out, net,
+                               biggest_win, biggest_win_trial, current_streak, best_streak,
+                               first_seen, last_seen
                         FROM casino.player_stats
                         WHERE player = :player
                         ORDER BY pool_id
@@ -61,7 +63,13 @@ class CasinoRepository {
                                                 rs.getLong("pushes"),
                                                 integer(rs, "wagered"),
                                                 integer(rs, "paid_out"),
-                                                integer(rs, "net"))))
+                                                integer(rs, "net")),
+                                        integer(rs, "biggest_win"),
+                                        rs.getString("biggest_win_trial"),
+                                        rs.getInt("current_streak"),
+                                        rs.getInt("best_streak"),
+                                        instant(rs, "first_seen"),
+                                        instant(rs, "last_seen")))
                 .list();
     }
 

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -50,7 +51,13 @@ class PlayerStatsControllerTest {
                                                 0,
                                                 new BigInteger("9007199254740993"),
                                                 new BigInteger("9007199254740994"),
-                                                BigInteger.ONE)),
+                                                BigInteger.ONE),
+                                        new BigInteger("18446744073709551616"),
+                                        "trial-7",
+                                        2,
+                                        3,
+                                        Instant.parse("2025-06-01T12:00:00Z"),
+                                        Instant.parse("2025-06-02T08:30:00.5Z")),
                                 new PoolStats(
                                         "pool-b",
                                         new StatsTotals(
@@ -60,7 +67,13 @@ class PlayerStatsControllerTest {
                                                 1,
                                                 BigInteger.TEN,
                                                 BigInteger.TEN,
-                                                BigInteger.ZERO))));
+                                                BigInteger.ZERO),
+                                        null,
+                                        null,
+                                        0,
+                                        0,
+                                        null,
+                                        null)));
 
         mvc.perform(get("/api/players/{wallet}/stats", ALICE))
                 .andExpect(status().isOk())
@@ -75,10 +88,16 @@ class PlayerStatsControllerTest {
                                          "pools": [
                                            {"poolId": "pool-a", "bets": 2, "wins": 1, "losses": 1,
                                             "pushes": 0, "wagered": "9007199254740993",
-                                            "paidOut": "9007199254740994", "net": "1"},
+                                            "paidOut": "9007199254740994", "net": "1",
+                                            "biggestWin": "18446744073709551616",
+                                            "biggestWinTrial": "trial-7", "currentStreak": 2,
+                                            "bestStreak": 3, "firstSeen": "2025-06-01T12:00:00Z",
+                                            "lastSeen": "2025-06-02T08:30:00.500Z"},
                                            {"poolId": "pool-b", "bets": 1, "wins": 0, "losses": 0,
                                             "pushes": 1, "wagered": "10", "paidOut": "10",
-                                            "net": "0"}]}
+                                            "net": "0", "biggestWin": null,
+                                            "biggestWinTrial": null, "currentStreak": 0,
+                                            "bestStreak": 0, "firstSeen": null, "lastSeen": null}]}
                                         """
                                                 .formatted(ALICE),
                                         JsonCompareMode.STRICT));
