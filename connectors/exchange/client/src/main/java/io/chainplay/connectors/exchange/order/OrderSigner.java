@@ -149,6 +149,27 @@ public final class OrderSigner {
                             + tc.minOrderSize().toPlainString());
         }
         checkMultiple(qty, tc.minOrderSizeChange(), "quantity", "size step", m);
+        BigDecimal units =
+                qty.multiply(BigDecimal.valueOf(market.l2Config().syntheticResolution()));
+        if (units.stripTrailingZeros().scale() > 0) {
+            // Only a market whose size step is finer than its resolution lets this through; the
+            // SDKs would round the signed amount away from the quantity sent, so refuse instead.
+            throw new InvalidOrderException(
+                    "quantity "
+                            + qty.toPlainString()
+                            + " has more decimals than "
+                            + m
+                            + " settles (synthetic resolution "
+                            + market.l2Config().syntheticResolution()
+                            + " units per "
+                            + market.assetName()
+                            + "); round it to a multiple of "
+                            + BigDecimal.ONE
+                                    .divide(
+                                            BigDecimal.valueOf(
+                                                    market.l2Config().syntheticResolution()))
+                                    .toPlainString());
+        }
         BigDecimal price = r.price();
         if (price.signum() <= 0) {
             throw new InvalidOrderException("price must be positive; got " + price.toPlainString());
