@@ -63,10 +63,26 @@ public final class StarkSigner {
         }
     }
 
-    /** Verifies with starknet-jvm against an x-only Stark public key. */
+    /**
+     * Verifies with starknet-jvm against an x-only Stark public key, after StarkWare's range checks
+     * (hash and r in [0, 2^251) and [1, 2^251), s in [1, n), w = 1/s in [1, 2^251)), which the
+     * library leaves to its caller.
+     */
     public static boolean verify(BigInteger publicKey, BigInteger messageHash, StarkSignature sig) {
-        if (sig.s().signum() <= 0 || sig.s().compareTo(StarkCurve.ORDER) >= 0) {
-            return false; // the library inverts s; keep a zero or out-of-range s a plain "no"
+        BigInteger n = StarkCurve.ORDER;
+        BigInteger bound = StarkCurve.ECDSA_BOUND;
+        if (messageHash.signum() < 0 || messageHash.compareTo(bound) >= 0) {
+            return false;
+        }
+        if (sig.r().signum() <= 0 || sig.r().compareTo(bound) >= 0) {
+            return false;
+        }
+        if (sig.s().signum() <= 0 || sig.s().compareTo(n) >= 0) {
+            return false;
+        }
+        BigInteger w = sig.s().modInverse(n);
+        if (w.compareTo(bound) >= 0) {
+            return false;
         }
         try {
             return StarknetCurve.verify(

@@ -67,6 +67,28 @@ class StarkSignerPropertiesTest {
         assertThat(StarkSigner.verify(otherPub, hash, StarkSigner.sign(key, hash))).isFalse();
     }
 
+    @Property(tries = 20)
+    void outOfRangeValuesNeverVerify(
+            @ForAll("privateKeys") BigInteger key, @ForAll("hashes") BigInteger hash) {
+        StarkSignature sig = StarkSigner.sign(key, hash);
+        BigInteger pub = StarknetCurve.getPublicKey(new Felt(key)).getValue();
+        BigInteger bound = StarkCurve.ECDSA_BOUND;
+        assertThat(StarkSigner.verify(pub, hash.add(bound), sig)).isFalse();
+        assertThat(StarkSigner.verify(pub, hash, new StarkSignature(BigInteger.ZERO, sig.s())))
+                .isFalse();
+        assertThat(StarkSigner.verify(pub, hash, new StarkSignature(sig.r().add(bound), sig.s())))
+                .isFalse();
+        assertThat(StarkSigner.verify(pub, hash, new StarkSignature(sig.r(), BigInteger.ZERO)))
+                .isFalse();
+        assertThat(
+                        StarkSigner.verify(
+                                pub,
+                                hash,
+                                new StarkSignature(sig.r(), sig.s().add(StarkCurve.ORDER))))
+                .isFalse();
+        assertThat(StarkSigner.verify(BigInteger.ZERO, hash, sig)).isFalse(); // not on the curve
+    }
+
     @Provide
     Arbitrary<BigInteger> privateKeys() {
         return Arbitraries.bigIntegers()
