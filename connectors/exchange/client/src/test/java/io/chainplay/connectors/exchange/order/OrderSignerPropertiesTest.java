@@ -66,8 +66,9 @@ class OrderSignerPropertiesTest {
         assertThat(libraryVerifies(key.publicKey(), hash, sig)).isFalse();
     }
 
-    @Property(tries = 200)
-    void roundingFavoursTheCounterparty(@ForAll("orders") OrderRequest r) {
+    /** Off-tick prices (4 decimals) so that collateral and fee really need rounding. */
+    @Property(tries = 300)
+    void roundingFavoursTheCounterparty(@ForAll("unroundedOrders") OrderRequest r) {
         SettlementAmounts a =
                 SettlementAmounts.of(L2, r.side(), r.quantity(), r.price(), r.feeRate());
         BigDecimal res = BigDecimal.valueOf(L2.collateralResolution());
@@ -128,6 +129,25 @@ class OrderSignerPropertiesTest {
                                                 .multiply(r.price())
                                                 .compareTo(BigDecimal.valueOf(5_000_000))
                                         <= 0);
+    }
+
+    @Provide
+    Arbitrary<OrderRequest> unroundedOrders() {
+        Arbitrary<BigDecimal> price =
+                Arbitraries.longs().between(1, 2_000_000_000).map(n -> BigDecimal.valueOf(n, 4));
+        Arbitrary<BigDecimal> fee =
+                Arbitraries.integers().between(0, 10_000).map(n -> BigDecimal.valueOf(n, 6));
+        return Combinators.combine(orders(), price, fee)
+                .as(
+                        (o, p, f) ->
+                                new OrderRequest(
+                                        o.market(),
+                                        o.side(),
+                                        o.quantity(),
+                                        p,
+                                        f,
+                                        o.expiry(),
+                                        o.nonce()));
     }
 
     @Provide
