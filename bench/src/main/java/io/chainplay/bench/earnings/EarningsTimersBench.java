@@ -121,9 +121,12 @@ public final class EarningsTimersBench implements Benchmark {
                                         Locale.ROOT,
                                         "state: %,d bytes in the largest completed checkpoint"
                                                 + " (full size, RocksDB incremental; %.0f bytes"
-                                                + " per player, timers included)",
+                                                + " per player, timers included), %,d bytes"
+                                                + " (%.0f per player) in the last one",
                                         earnings.stateBytes,
-                                        earnings.stateBytes / (double) players))
+                                        earnings.stateBytes / (double) players,
+                                        earnings.lastStateBytes,
+                                        earnings.lastStateBytes / (double) players))
                         .note(
                                 String.format(
                                         Locale.ROOT,
@@ -160,6 +163,7 @@ public final class EarningsTimersBench implements Benchmark {
             long moveRows,
             double moveSeconds,
             long stateBytes,
+            long lastStateBytes,
             long findings,
             long deadLetters) {}
 
@@ -195,7 +199,7 @@ public final class EarningsTimersBench implements Benchmark {
                             workload.indexes(), workload, TypeInformation.of(RawRecord.class)),
                     sinks,
                     EarningsJob.Config.defaults().withOutOfOrderness(Duration.ofSeconds(1)));
-            long stateBytes = runMeasuringState(env, "earnings-timers-bench");
+            long[] state = runMeasuringState(env, "earnings-timers-bench");
             TimingSink.Phase dues = TimingSink.phase(run, "dues");
             TimingSink.Phase join = TimingSink.phase(run, "join");
             TimingSink.Phase moves = TimingSink.phase(run, "moves");
@@ -208,7 +212,8 @@ public final class EarningsTimersBench implements Benchmark {
                     workload.moveEvents(),
                     moves.count(),
                     moves.seconds(),
-                    stateBytes,
+                    state[0],
+                    state[1],
                     TimingSink.phase(run, "findings").count(),
                     TimingSink.phase(run, "dead letters").count());
         } finally {
@@ -261,14 +266,15 @@ public final class EarningsTimersBench implements Benchmark {
     }
 
     /**
-     * Runs the job to its end, polling its checkpoint statistics over the REST API: the largest
-     * full state size of a completed checkpoint.
+     * Runs the job to its end, polling its checkpoint statistics over the REST API: the full state
+     * size of the largest and of the last completed checkpoint.
      */
-    private static long runMeasuringState(StreamExecutionEnvironment env, String name)
+    private static long[] runMeasuringState(StreamExecutionEnvironment env, String name)
             throws Exception {
         int port = env.getConfiguration().get(RestOptions.PORT);
         JobClient job = env.executeAsync(name);
         AtomicLong largest = new AtomicLong();
+        AtomicLong last = new AtomicLong();
         HttpClient http = HttpClient.newHttpClient();
         URI uri =
                 URI.create("http://localhost:" + port + "/jobs/" + job.getJobID() + "/checkpoints");
@@ -290,6 +296,9 @@ public final class EarningsTimersBench implements Benchmark {
                                                     .path("state_size")
                                                     .asLong(completed.path("full_size").asLong(0));
                                     largest.accumulateAndGet(size, Math::max);
+                                    if (size > 0) {
+                                        last.set(size);
+                                    }
                                     Thread.sleep(500);
                                 } catch (InterruptedException e) {
                                     return;
@@ -311,7 +320,7 @@ public final class EarningsTimersBench implements Benchmark {
         } finally {
             poller.interrupt();
         }
-        return largest.get();
+        return new long[] {largest.get(), last.get()};
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
