@@ -241,7 +241,8 @@ public final class EarningsTimersBench implements Benchmark {
 
     /**
      * RocksDB with the earnings job's settings ({@link EarningsJob#withStateDefaults}), incremental
-     * checkpoints every 10 s (1 s in a short run), parallelism 2, the REST API on a free port.
+     * checkpoints every 10 s (200 ms in a short run, which may end within two seconds and must
+     * still complete a checkpoint to measure), parallelism 2, the REST API on a free port.
      */
     private static StreamExecutionEnvironment environment(Path checkpoints, long players)
             throws IOException {
@@ -253,7 +254,7 @@ public final class EarningsTimersBench implements Benchmark {
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(
                 CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                Duration.ofSeconds(players < 100_000 ? 1 : 10));
+                players < 100_000 ? Duration.ofMillis(200) : Duration.ofSeconds(10));
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("1g"));
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, PARALLELISM);
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -299,13 +300,13 @@ public final class EarningsTimersBench implements Benchmark {
                                     if (size > 0) {
                                         last.set(size);
                                     }
-                                    Thread.sleep(500);
+                                    Thread.sleep(100);
                                 } catch (InterruptedException e) {
                                     return;
                                 } catch (Exception e) {
                                     // the cluster is starting or gone: try again
                                     try {
-                                        Thread.sleep(500);
+                                        Thread.sleep(100);
                                     } catch (InterruptedException interrupted) {
                                         return;
                                     }
