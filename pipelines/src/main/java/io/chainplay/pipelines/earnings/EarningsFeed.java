@@ -3,6 +3,12 @@ package io.chainplay.pipelines.earnings;
 import io.chainplay.pipelines.common.FeedRecord;
 import io.chainplay.schemas.feed.FeedMessage;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +21,8 @@ import java.util.Map;
 final class EarningsFeed {
 
     static final String EARNINGS_UPDATED = "earnings.updated";
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private EarningsFeed() {}
 
@@ -36,6 +44,41 @@ final class EarningsFeed {
     }
 
     private static FeedRecord updated(DueRecord due, String id) {
+        return new FeedRecord(due.player, json(due, id));
+    }
+
+    /**
+     * The message's JSON, written field by field: exactly what {@link FeedMessage#toJson} gives for
+     * {@link #message} (a test compares them), without building a Jackson tree per due, which took
+     * an eighth of the dues' time in the benchmark's profile.
+     */
+    static String json(DueRecord due, String id) {
+        StringWriter text = new StringWriter(320);
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("type", EARNINGS_UPDATED);
+            g.writeObjectFieldStart("data");
+            g.writeStringField("player", due.player);
+            g.writeStringField("earningsAdded", Long.toString(due.earningsAdded));
+            g.writeStringField("totalPending", Long.toUnsignedString(due.totalPending));
+            g.writeNumberField("businessCount", due.businessCount);
+            g.writeStringField("dailyEarnings", Long.toUnsignedString(due.dailyEarnings));
+            g.writeNumberField("dueAt", due.dueAt);
+            if (due.nextDueAt > 0) {
+                g.writeNumberField("nextEarningsTime", due.nextDueAt);
+            }
+            g.writeEndObject();
+            g.writeNumberField("timestamp", due.dueAt);
+            g.writeStringField("id", id);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    /** The same message through {@link FeedMessage}: the reference for {@link #json}. */
+    static FeedMessage message(DueRecord due, String id) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("player", due.player);
         data.put("earningsAdded", Long.toString(due.earningsAdded));
@@ -46,7 +89,6 @@ final class EarningsFeed {
         if (due.nextDueAt > 0) {
             data.put("nextEarningsTime", due.nextDueAt);
         }
-        return new FeedRecord(
-                due.player, FeedMessage.of(EARNINGS_UPDATED, id, due.dueAt, data).toJson());
+        return FeedMessage.of(EARNINGS_UPDATED, id, due.dueAt, data);
     }
 }

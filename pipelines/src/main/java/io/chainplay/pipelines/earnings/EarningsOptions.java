@@ -46,12 +46,15 @@ public final class EarningsOptions {
     public static final ConfigOption<Duration> RETENTION =
             ConfigOptions.key("chainplay.earnings.retention")
                     .durationType()
-                    .defaultValue(Duration.ofHours(1))
+                    .defaultValue(Duration.ofMinutes(10))
                     .withDescription(
                             "Event time a player's applied events stay replayable: the reorg and"
                                     + " dedup window. A retraction, a duplicate or a late event"
-                                    + " older than this is dead-lettered. Longer than the chain's"
-                                    + " time to finality.");
+                                    + " older than this is dead-lettered, and a refused event is"
+                                    + " dead-lettered once it is this old. Longer than the chain's"
+                                    + " time to finality (Solana: ~13 s) plus the watermark's"
+                                    + " out-of-orderness; a player active within it keeps a copy"
+                                    + " of its ledger.");
 
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             ConfigOptions.key("chainplay.earnings.max-out-of-orderness")

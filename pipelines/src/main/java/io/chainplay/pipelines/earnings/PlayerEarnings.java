@@ -5,6 +5,8 @@ import io.chainplay.pipelines.common.FeedRecord;
 import io.chainplay.schemas.chain.EventKind;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
@@ -74,6 +76,13 @@ public class PlayerEarnings
     private final long retentionMillis;
 
     transient ValueState<PlayerState> players; // package-private: tests read it
+
+    /** The player's horizon alone: an arriving event needs only this to know where it goes. */
+    transient ValueState<Long> horizons; // package-private: tests clear it
+
+    /** Events waiting for the watermark. */
+    transient ListState<MafiaEvent> buffer;
+
     private transient Counter duplicates;
     private transient Counter lateEvents;
     private transient Counter corrections;
@@ -98,6 +107,11 @@ public class PlayerEarnings
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "player", PlayerStateSerializer.INSTANCE));
+        horizons = getRuntimeContext().getState(new ValueStateDescriptor<>("horizon", Types.LONG));
+        buffer =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>("buffer", MafiaEventSerializer.INSTANCE));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
         corrections = getRuntimeContext().getMetricGroup().counter("corrections");
@@ -135,8 +149,23 @@ public class PlayerEarnings
     @Override
     public void processElement(MafiaEvent e, ReadOnlyContext ctx, Collector<HistoryRow> out)
             throws Exception {
-        String player = ctx.getCurrentKey();
-        PlayerState st = load(player, ctx, out);
+        Long horizon = horizons.value();
+        if (horizon == null && epoch != 0) {
+            // Restored: the state may predate the horizon's own state (format version 1 of
+            // PlayerState), so ask the player's state. Jobs that never restored skip this read
+            // for players not seen yet.
+            PlayerState known = players.value();
+            horizon = known == null ? null : known.horizon;
+        }
+        if (horizon == null || e.eventTime > horizon) {
+            // Waits for the watermark, appended without reading the player's state. Retractions
+            // too: in BATCH a retraction may come before its observation. Copies and duplicates
+            // are resolved when the timer takes them.
+            buffer.add(e);
+            ctx.timerService().registerEventTimeTimer(e.eventTime);
+            return;
+        }
+        PlayerState st = load(players.value(), ctx.getCurrentKey(), ctx, out);
         String copy = e.copyId();
         int applied = PlayerState.indexOf(st.journal, copy);
         if (applied >= 0) {
@@ -154,18 +183,6 @@ public class PlayerEarnings
             } else {
                 duplicates.inc();
             }
-        } else if (PlayerState.indexOf(st.buffer, copy) >= 0) {
-            boolean sameKind =
-                    st.buffer.stream().anyMatch(b -> b.copyId().equals(copy) && b.kind == e.kind);
-            if (sameKind) {
-                duplicates.inc();
-            } else {
-                PlayerState.insert(st.buffer, e); // resolved by kind when the timer fires
-            }
-        } else if (e.eventTime > st.horizon) {
-            // Retractions too: in BATCH a retraction may come before its observation.
-            PlayerState.insert(st.buffer, e);
-            ctx.timerService().registerEventTimeTimer(e.eventTime);
         } else if (e.kind == EventKind.RETRACTED) {
             unknownRetractions.inc();
             refuse(
@@ -215,13 +232,19 @@ public class PlayerEarnings
 
     @Override
     public void onTimer(long time, OnTimerContext ctx, Collector<HistoryRow> out) throws Exception {
-        if (players.value() == null) {
+        PlayerState existing = players.value();
+        moveLegacyBuffer(existing);
+        List<MafiaEvent> waiting = new ArrayList<>();
+        for (MafiaEvent e : buffer.get()) {
+            waiting.add(e);
+        }
+        if (waiting.isEmpty() && existing == null) {
             return;
         }
-        PlayerState st = load(ctx.getCurrentKey(), ctx, out);
+        PlayerState st = load(existing, ctx.getCurrentKey(), ctx, out);
         long end = inputEnd(ctx);
         long horizon = Math.max(st.horizon, Math.min(time, end));
-        List<MafiaEvent> ready = takeReady(st, horizon, ctx);
+        List<MafiaEvent> ready = takeReady(waiting, horizon, ctx);
         Ledger l = st.ledger;
         boolean dueNow = l.active() > 0 && l.nextDue > 0 && l.nextDue * 1000 <= horizon;
         if (ready.isEmpty() && !dueNow) {
@@ -253,23 +276,33 @@ public class PlayerEarnings
     }
 
     /**
-     * Takes the buffered events up to {@code horizon}, each copy resolved by the kinds it came in.
+     * Takes the buffered events up to {@code horizon} in chain order, each copy resolved by the
+     * kinds it came in (duplicates dropped); leaves the rest in the buffer.
      */
-    private List<MafiaEvent> takeReady(PlayerState st, long horizon, ReadOnlyContext ctx) {
-        int n = 0;
-        while (n < st.buffer.size() && st.buffer.get(n).eventTime <= horizon) {
-            n++;
+    private List<MafiaEvent> takeReady(List<MafiaEvent> waiting, long horizon, ReadOnlyContext ctx)
+            throws Exception {
+        List<MafiaEvent> taken = new ArrayList<>();
+        List<MafiaEvent> later = new ArrayList<>();
+        for (MafiaEvent e : waiting) {
+            (e.eventTime <= horizon ? taken : later).add(e);
         }
-        if (n == 0) {
+        if (taken.isEmpty()) {
             return List.of();
         }
-        List<MafiaEvent> taken = new ArrayList<>(st.buffer.subList(0, n));
-        st.buffer.subList(0, n).clear();
+        if (later.isEmpty()) {
+            buffer.clear();
+        } else {
+            buffer.update(later);
+        }
+        taken.sort(MafiaEvent.CHAIN_ORDER);
         Map<String, EventKind[]> kinds = new HashMap<>();
         Map<String, MafiaEvent> representative = new TreeMap<>();
         for (MafiaEvent e : taken) {
             String copy = e.copyId();
             EventKind[] seen = kinds.computeIfAbsent(copy, c -> new EventKind[3]);
+            if (seen[e.kind.ordinal()] != null) {
+                duplicates.inc();
+            }
             seen[e.kind.ordinal()] = e.kind;
             if (e.kind != EventKind.RETRACTED) {
                 MafiaEvent current = representative.get(copy);
@@ -453,9 +486,9 @@ public class PlayerEarnings
         return end == null ? Long.MAX_VALUE : end;
     }
 
-    private PlayerState load(String player, ReadOnlyContext ctx, Collector<HistoryRow> out)
+    private PlayerState load(
+            PlayerState st, String player, ReadOnlyContext ctx, Collector<HistoryRow> out)
             throws Exception {
-        PlayerState st = players.value();
         if (st == null) {
             st = new PlayerState(player);
             st.epoch = epoch;
@@ -465,6 +498,7 @@ public class PlayerEarnings
             }
         }
         attach(st, player);
+        moveLegacyBuffer(st);
         if (st.epoch != epoch) {
             rewrite(st, ctx, out);
             st.epoch = epoch;
@@ -515,6 +549,17 @@ public class PlayerEarnings
         ctx.output(PLAYERS, timeline.playerRow(st.ledger));
     }
 
+    /**
+     * Moves the events a version 1 state carried into the buffer's list state (their timers were
+     * restored with them); the state is saved without them.
+     */
+    private void moveLegacyBuffer(PlayerState st) throws Exception {
+        if (st != null && st.legacyBuffer != null) {
+            buffer.addAll(st.legacyBuffer);
+            st.legacyBuffer = null;
+        }
+    }
+
     private static void attach(PlayerState st, String player) {
         st.ledger.player = player;
         if (st.base != null) {
@@ -523,10 +568,13 @@ public class PlayerEarnings
     }
 
     private void save(PlayerState st) throws Exception {
-        if (!st.ledger.known && st.journal.isEmpty() && st.buffer.isEmpty()) {
-            players.clear(); // nothing known about this player (all of it retracted): no state
+        if (!st.ledger.known && st.journal.isEmpty() && !buffer.get().iterator().hasNext()) {
+            // Nothing known about this player (all of it retracted): no state.
+            players.clear();
+            horizons.clear();
         } else {
             players.update(st);
+            horizons.update(st.horizon);
         }
     }
 

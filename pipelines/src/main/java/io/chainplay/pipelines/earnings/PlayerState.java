@@ -11,9 +11,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #ledger}: the player's economy up to {@link #horizon}, the newest event time this
  *       player's timers have reached. Lives as long as the player does: players are permanent.
- *   <li>{@link #buffer}: events after the horizon, waiting for the watermark so that they apply in
- *       chain order whatever order the partitions delivered them in (retractions that arrive first
- *       wait here as tombstones). Bounded by the watermark's out-of-orderness.
+ *   <li>The buffer (list state of its own beside this): events after the horizon, waiting for the
+ *       watermark so that they apply in chain order whatever order the partitions delivered them in
+ *       (retractions that arrive first wait there as tombstones). Appended to without reading this
+ *       state; bounded by the watermark's out-of-orderness.
  *   <li>{@link #journal} and {@link #base}: the reorg window. Events applied within {@code
  *       retention} of the horizon, and the ledger before the first of them, so that a retraction or
  *       a late event replays the window without it (or with it) and corrects the rows. Both go away
@@ -34,8 +35,11 @@ final class PlayerState {
     /** Applied events of the reorg window, in chain order. */
     final List<MafiaEvent> journal = new ArrayList<>();
 
-    /** Events waiting for the watermark, in chain order. */
-    final List<MafiaEvent> buffer = new ArrayList<>();
+    /**
+     * Events that waited in a state written before the buffer had its own list state (format
+     * version 1), until the job moves them there; null otherwise. Never written.
+     */
+    List<MafiaEvent> legacyBuffer;
 
     /** The due timer registered last (ms); MIN_VALUE for none. */
     long timerAt = Long.MIN_VALUE;
@@ -80,8 +84,11 @@ final class PlayerState {
         for (MafiaEvent e : journal) {
             c.journal.add(e.copy());
         }
-        for (MafiaEvent e : buffer) {
-            c.buffer.add(e.copy());
+        if (legacyBuffer != null) {
+            c.legacyBuffer = new ArrayList<>();
+            for (MafiaEvent e : legacyBuffer) {
+                c.legacyBuffer.add(e.copy());
+            }
         }
         c.timerAt = timerAt;
         c.epoch = epoch;
@@ -100,8 +107,7 @@ final class PlayerState {
                 && epoch == t.epoch
                 && Objects.equals(ledger, t.ledger)
                 && Objects.equals(base, t.base)
-                && journal.equals(t.journal)
-                && buffer.equals(t.buffer);
+                && journal.equals(t.journal);
     }
 
     @Override
@@ -117,8 +123,6 @@ final class PlayerState {
                 + horizon
                 + " journal="
                 + journal.size()
-                + " buffer="
-                + buffer.size()
                 + (base != null ? " base@" + baseHorizon : "")
                 + "}";
     }

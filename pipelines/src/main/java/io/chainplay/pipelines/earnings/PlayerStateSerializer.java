@@ -10,6 +10,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,10 @@ import java.util.List;
  * 210 bytes, which is what a million players cost in RocksDB and in every checkpoint.
  *
  * <p>Every value starts with a format version; a later format adds a version and keeps reading the
- * older ones, so savepoints restore across upgrades (the snapshot class stays the same).
+ * older ones, so savepoints restore across upgrades (the snapshot class stays the same). Version 1
+ * carried the events waiting for the watermark at the end; version 2 leaves them to their own list
+ * state ({@link MafiaEventSerializer}), and a version 1 value's are read into {@link
+ * PlayerState#legacyBuffer} for the job to move there.
  */
 public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerState> {
 
@@ -26,7 +30,11 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
 
     static final PlayerStateSerializer INSTANCE = new PlayerStateSerializer();
 
+    /** With the buffer at the end. Read, never written. */
     private static final int VERSION_1 = 1;
+
+    /** Without the buffer. */
+    private static final int VERSION_2 = 2;
 
     private static final MafiaEvent.Type[] TYPES = MafiaEvent.Type.values();
     private static final EventKind[] KINDS = EventKind.values();
@@ -58,7 +66,7 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
 
     @Override
     public void serialize(PlayerState s, DataOutputView out) throws IOException {
-        out.writeByte(VERSION_1);
+        out.writeByte(VERSION_2);
         out.writeByte((s.ledger != null ? 1 : 0) | (s.base != null ? 2 : 0));
         if (s.ledger != null) {
             writeLedger(s.ledger, out);
@@ -71,13 +79,12 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
         writeVarLong(s.timerAt, out);
         writeVarLong(s.epoch, out);
         writeEvents(s.journal, out);
-        writeEvents(s.buffer, out);
     }
 
     @Override
     public PlayerState deserialize(DataInputView in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != VERSION_1) {
+        if (version != VERSION_1 && version != VERSION_2) {
             throw new IOException("Unknown PlayerState format " + version);
         }
         PlayerState s = new PlayerState();
@@ -93,7 +100,11 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
         s.timerAt = readVarLong(in);
         s.epoch = readVarLong(in);
         readEvents(s.journal, in);
-        readEvents(s.buffer, in);
+        if (version == VERSION_1) {
+            List<MafiaEvent> buffered = new ArrayList<>();
+            readEvents(buffered, in);
+            s.legacyBuffer = buffered.isEmpty() ? null : buffered;
+        }
         return s;
     }
 
@@ -229,83 +240,90 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
 
     // ------------------------------------------------------------------ events
 
-    private static void writeEvents(List<MafiaEvent> events, DataOutputView out)
-            throws IOException {
+    static void writeEvents(List<MafiaEvent> events, DataOutputView out) throws IOException {
         writeVarLong(events.size(), out);
         for (MafiaEvent e : events) {
-            out.writeByte(e.type.ordinal());
-            out.writeByte(e.kind.ordinal());
-            StringValue.writeString(e.eventId, out);
-            StringValue.writeString(e.txSignature, out);
-            StringValue.writeString(e.player, out);
-            writeVarLong(e.slot, out);
-            writeVarLong(e.instructionIndex, out);
-            writeVarLong(e.eventIndex, out);
-            writeVarLong(e.eventTime, out);
-            writeVarLong(e.slotIndex, out);
-            writeVarLong(e.businessType, out);
-            writeVarLong(e.level, out);
-            writeVarLong(e.oldLevel, out);
-            writeVarLong(e.dailyRate, out);
-            writeVarLong(e.entryFee, out);
-            writeVarLong(e.invested, out);
-            writeVarLong(e.treasuryFee, out);
-            writeVarLong(e.slotCost, out);
-            writeVarLong(e.totalPaid, out);
-            writeVarLong(e.upgradeCost, out);
-            writeVarLong(e.daysHeld, out);
-            writeVarLong(e.baseFeePercent, out);
-            writeVarLong(e.slotDiscount, out);
-            writeVarLong(e.feePercent, out);
-            writeVarLong(e.returnAmount, out);
-            writeVarLong(e.totalInvested, out);
-            writeVarLong(e.claimAmount, out);
-            writeVarLong(e.earningsAdded, out);
-            writeVarLong(e.totalPending, out);
-            writeVarLong(e.businessesCount, out);
-            writeVarLong(e.nextEarningsTime, out);
-            writeVarLong(e.chainTime, out);
+            writeEvent(e, out);
         }
+    }
+
+    static void writeEvent(MafiaEvent e, DataOutputView out) throws IOException {
+        out.writeByte(e.type.ordinal());
+        out.writeByte(e.kind.ordinal());
+        StringValue.writeString(e.eventId, out);
+        StringValue.writeString(e.txSignature, out);
+        StringValue.writeString(e.player, out);
+        writeVarLong(e.slot, out);
+        writeVarLong(e.instructionIndex, out);
+        writeVarLong(e.eventIndex, out);
+        writeVarLong(e.eventTime, out);
+        writeVarLong(e.slotIndex, out);
+        writeVarLong(e.businessType, out);
+        writeVarLong(e.level, out);
+        writeVarLong(e.oldLevel, out);
+        writeVarLong(e.dailyRate, out);
+        writeVarLong(e.entryFee, out);
+        writeVarLong(e.invested, out);
+        writeVarLong(e.treasuryFee, out);
+        writeVarLong(e.slotCost, out);
+        writeVarLong(e.totalPaid, out);
+        writeVarLong(e.upgradeCost, out);
+        writeVarLong(e.daysHeld, out);
+        writeVarLong(e.baseFeePercent, out);
+        writeVarLong(e.slotDiscount, out);
+        writeVarLong(e.feePercent, out);
+        writeVarLong(e.returnAmount, out);
+        writeVarLong(e.totalInvested, out);
+        writeVarLong(e.claimAmount, out);
+        writeVarLong(e.earningsAdded, out);
+        writeVarLong(e.totalPending, out);
+        writeVarLong(e.businessesCount, out);
+        writeVarLong(e.nextEarningsTime, out);
+        writeVarLong(e.chainTime, out);
     }
 
     private static void readEvents(List<MafiaEvent> events, DataInputView in) throws IOException {
         int n = (int) readVarLong(in);
         for (int i = 0; i < n; i++) {
-            MafiaEvent e = new MafiaEvent();
-            e.type = TYPES[in.readUnsignedByte()];
-            e.kind = KINDS[in.readUnsignedByte()];
-            e.eventId = StringValue.readString(in);
-            e.txSignature = StringValue.readString(in);
-            e.player = StringValue.readString(in);
-            e.slot = readVarLong(in);
-            e.instructionIndex = (int) readVarLong(in);
-            e.eventIndex = (int) readVarLong(in);
-            e.eventTime = readVarLong(in);
-            e.slotIndex = (int) readVarLong(in);
-            e.businessType = (int) readVarLong(in);
-            e.level = (int) readVarLong(in);
-            e.oldLevel = (int) readVarLong(in);
-            e.dailyRate = (int) readVarLong(in);
-            e.entryFee = readVarLong(in);
-            e.invested = readVarLong(in);
-            e.treasuryFee = readVarLong(in);
-            e.slotCost = readVarLong(in);
-            e.totalPaid = readVarLong(in);
-            e.upgradeCost = readVarLong(in);
-            e.daysHeld = readVarLong(in);
-            e.baseFeePercent = (int) readVarLong(in);
-            e.slotDiscount = (int) readVarLong(in);
-            e.feePercent = (int) readVarLong(in);
-            e.returnAmount = readVarLong(in);
-            e.totalInvested = readVarLong(in);
-            e.claimAmount = readVarLong(in);
-            e.earningsAdded = readVarLong(in);
-            e.totalPending = readVarLong(in);
-            e.businessesCount = (int) readVarLong(in);
-            e.nextEarningsTime = readVarLong(in);
-            e.chainTime = readVarLong(in);
-            events.add(e);
+            events.add(readEvent(in));
         }
+    }
+
+    static MafiaEvent readEvent(DataInputView in) throws IOException {
+        MafiaEvent e = new MafiaEvent();
+        e.type = TYPES[in.readUnsignedByte()];
+        e.kind = KINDS[in.readUnsignedByte()];
+        e.eventId = StringValue.readString(in);
+        e.txSignature = StringValue.readString(in);
+        e.player = StringValue.readString(in);
+        e.slot = readVarLong(in);
+        e.instructionIndex = (int) readVarLong(in);
+        e.eventIndex = (int) readVarLong(in);
+        e.eventTime = readVarLong(in);
+        e.slotIndex = (int) readVarLong(in);
+        e.businessType = (int) readVarLong(in);
+        e.level = (int) readVarLong(in);
+        e.oldLevel = (int) readVarLong(in);
+        e.dailyRate = (int) readVarLong(in);
+        e.entryFee = readVarLong(in);
+        e.invested = readVarLong(in);
+        e.treasuryFee = readVarLong(in);
+        e.slotCost = readVarLong(in);
+        e.totalPaid = readVarLong(in);
+        e.upgradeCost = readVarLong(in);
+        e.daysHeld = readVarLong(in);
+        e.baseFeePercent = (int) readVarLong(in);
+        e.slotDiscount = (int) readVarLong(in);
+        e.feePercent = (int) readVarLong(in);
+        e.returnAmount = readVarLong(in);
+        e.totalInvested = readVarLong(in);
+        e.claimAmount = readVarLong(in);
+        e.earningsAdded = readVarLong(in);
+        e.totalPending = readVarLong(in);
+        e.businessesCount = (int) readVarLong(in);
+        e.nextEarningsTime = readVarLong(in);
+        e.chainTime = readVarLong(in);
+        return e;
     }
 
     // ------------------------------------------------------------------ varints

@@ -339,8 +339,9 @@ class EarningsJobITCase {
         }
         first.add(joined(EarningsFixtures.pubkey("tick-1"), T0 + 4 * HOUR, 0));
         run.produce(first);
+        // RocksDB with the settings the job runs with (heap timers, bloom filters).
         Configuration conf =
-                run.conf(RuntimeExecutionMode.STREAMING)
+                EarningsJob.withStateDefaults(run.conf(RuntimeExecutionMode.STREAMING))
                         .set(StateBackendOptions.STATE_BACKEND, "rocksdb")
                         .set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true)
                         .set(
