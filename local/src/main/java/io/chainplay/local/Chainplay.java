@@ -249,7 +249,7 @@ public final class Chainplay {
                                         CasinoJob.Config.from(jobConf)));
         running.push(() -> LocalFlink.cancel(casino.client()));
 
-        Configuration earningsConf = new Configuration(jobConf);
+        Configuration earningsConf = EarningsJob.withStateDefaults(new Configuration(jobConf));
         earningsConf.set(EarningsOptions.INTERVAL, options.earningsInterval());
         LocalFlink.Submitted earnings =
                 flink.submit(
