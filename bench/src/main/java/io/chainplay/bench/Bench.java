@@ -2,6 +2,7 @@ package io.chainplay.bench;
 
 import io.chainplay.bench.api.FeedBench;
 import io.chainplay.bench.api.ReadBench;
+import io.chainplay.bench.casino.CasinoJobBench;
 import io.chainplay.bench.solana.DecodeBench;
 import io.chainplay.bench.solana.SourceBench;
 
@@ -15,7 +16,12 @@ public final class Bench {
 
     /** Every benchmark, by name. */
     static final List<Benchmark> ALL =
-            List.of(new DecodeBench(), new SourceBench(), new ReadBench(), new FeedBench());
+            List.of(
+                    new DecodeBench(),
+                    new SourceBench(),
+                    new ReadBench(),
+                    new FeedBench(),
+                    new CasinoJobBench());
 
     private Bench() {}
 
