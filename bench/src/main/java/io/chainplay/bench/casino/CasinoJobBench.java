@@ -54,6 +54,10 @@ public final class CasinoJobBench implements Benchmark {
     static final int PARTITIONS = 4;
     static final double BETS_PER_SECOND = 1_500;
 
+    /** The project default (JobConfig), 10 s; {@code -Dcasino.bench.checkpoint-seconds=60}. */
+    static final Duration CHECKPOINT_INTERVAL =
+            Duration.ofSeconds(Long.getLong("casino.bench.checkpoint-seconds", 10));
+
     /** {@code hashmap} (the default) or {@code rocksdb}: {@code -Dcasino.bench.state=rocksdb}. */
     static final String STATE_BACKEND = System.getProperty("casino.bench.state", "hashmap");
 
@@ -200,7 +204,7 @@ public final class CasinoJobBench implements Benchmark {
         conf.set(CasinoOptions.RETENTION, Duration.ofMinutes(2));
         conf.set(CasinoOptions.PENDING_TIMEOUT, Duration.ofMinutes(10));
         conf.set(CasinoOptions.BET_EXPIRY, Duration.ofMinutes(5));
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(10));
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 data.resolve("checkpoints").toUri().toString());
