@@ -2,6 +2,7 @@ package io.chainplay.bench;
 
 import io.chainplay.bench.api.FeedBench;
 import io.chainplay.bench.api.ReadBench;
+import io.chainplay.bench.casino.CasinoJobBench;
 import io.chainplay.bench.earnings.EarningsTimersBench;
 import io.chainplay.bench.solana.DecodeBench;
 import io.chainplay.bench.solana.SourceBench;
@@ -21,6 +22,7 @@ public final class Bench {
                     new SourceBench(),
                     new ReadBench(),
                     new FeedBench(),
+                    new CasinoJobBench(),
                     new EarningsTimersBench());
 
     private Bench() {}

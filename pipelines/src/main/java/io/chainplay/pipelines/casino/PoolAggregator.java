@@ -4,8 +4,12 @@ import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.pipelines.common.FeedRecord;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -14,7 +18,9 @@ import org.apache.flink.util.OutputTag;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A casino's tables: its registration ({@code casino.pools}), its totals ({@code
@@ -43,6 +49,10 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
     private final PoolRegistry registry;
 
     private transient ValueState<PoolState> pools;
+
+    /** The jackpot events of the reorg window, by event and slot: O(1) per event. */
+    private transient MapState<String, PoolState.Jackpot> jackpots;
+
     private transient Counter statsMessages;
 
     public PoolAggregator(
@@ -59,6 +69,13 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
     @Override
     public void open(OpenContext context) {
         pools = getRuntimeContext().getState(new ValueStateDescriptor<>("pool", PoolState.class));
+        jackpots =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "jackpot-events",
+                                        Types.STRING,
+                                        TypeInformation.of(PoolState.Jackpot.class)));
         statsMessages = getRuntimeContext().getMetricGroup().counter("statsUpdatedMessages");
     }
 
@@ -93,7 +110,7 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
     }
 
     /** Applies a signal; true when the stats changed. */
-    private boolean apply(PoolState state, PoolSignal signal, Context ctx) {
+    private boolean apply(PoolState state, PoolSignal signal, Context ctx) throws Exception {
         int sign = signal.sign;
         BigInteger s = BigInteger.valueOf(sign);
         switch (signal.type) {
@@ -135,12 +152,71 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
                 event.eventIndex = signal.eventIndex;
                 event.time = signal.time;
                 event.amount = release ? BigInteger.ZERO : signal.amount;
-                state.countJackpot(event, sign);
+                countJackpot(state, event, sign);
             }
             case PLAYERS -> state.players += sign;
             default -> throw new IllegalStateException("Unknown signal " + signal.type);
         }
         return true;
+    }
+
+    /**
+     * Counts a jackpot event (+1) or takes it back (-1). The latest in effect by chain order is
+     * kept up to date in O(1); only when a reorg takes the latest back are the kept events scanned
+     * for the one before.
+     */
+    private void countJackpot(PoolState state, PoolState.Jackpot event, int sign) throws Exception {
+        String key = event.key();
+        PoolState.Jackpot kept = jackpots.get(key);
+        if (kept == null) {
+            kept = event;
+            kept.count = 0;
+            state.oldestJackpot = Math.min(state.oldestJackpot, event.time);
+        }
+        kept.count += sign;
+        if (kept.count == 0) {
+            jackpots.remove(key);
+        } else {
+            jackpots.put(key, kept);
+        }
+        PoolState.Jackpot latest = state.latestJackpot;
+        if (kept.count > 0 && (latest == null || kept.compareTo(latest) > 0)) {
+            state.latestJackpot = kept;
+        } else if (kept.count <= 0 && latest != null && latest.key().equals(key)) {
+            state.latestJackpot = null;
+            for (PoolState.Jackpot j : jackpots.values()) {
+                if (j.count > 0
+                        && (state.latestJackpot == null || j.compareTo(state.latestJackpot) > 0)) {
+                    state.latestJackpot = j;
+                }
+            }
+        }
+    }
+
+    /** Folds the jackpot events older than the horizon: the newest of them becomes the base. */
+    private void foldJackpots(PoolState state, long horizon) throws Exception {
+        if (state.oldestJackpot >= horizon) {
+            return;
+        }
+        PoolState.Jackpot newest = null;
+        long oldest = Long.MAX_VALUE;
+        Iterator<Map.Entry<String, PoolState.Jackpot>> it = jackpots.iterator();
+        while (it.hasNext()) {
+            PoolState.Jackpot j = it.next().getValue();
+            if (j.time < horizon) {
+                if (j.count > 0 && (newest == null || j.compareTo(newest) > 0)) {
+                    newest = j;
+                }
+                it.remove();
+            } else {
+                oldest = Math.min(oldest, j.time);
+            }
+        }
+        if (newest != null) {
+            // In effect whenever every newer event has been taken back.
+            state.jackpotBase = newest.amount;
+        }
+        state.oldestJackpot = oldest;
     }
 
     private static BigInteger add(BigInteger total, BigInteger part, BigInteger sign) {
@@ -207,9 +283,9 @@ public class PoolAggregator extends KeyedProcessFunction<String, PoolSignal, Tab
         pools.update(state);
     }
 
-    private void flush(PoolState state, long watermark, Collector<TableRow> out) {
+    private void flush(PoolState state, long watermark, Collector<TableRow> out) throws Exception {
         long horizon = Periods.before(watermark, retentionMillis);
-        state.foldJackpots(horizon);
+        foldJackpots(state, horizon);
         if (state.poolDirty) {
             state.poolDirty = false;
             Copies.Copy registration = state.registrations.effective();

@@ -69,13 +69,8 @@ public class PoolEventLedger
 
     /** What the ledger keeps per event. */
     public static class Entry {
-        /** Every copy heard of. */
+        /** Every copy heard of; the one in effect is what the rows show. */
         public Copies copies = new Copies();
-
-        /** The copy in effect, or the last one that was: what the rows show. */
-        public CasinoEvent event;
-
-        public boolean live;
 
         /** A fee's split as written. */
         public FeeSplit split;
@@ -87,6 +82,11 @@ public class PoolEventLedger
         public long timer;
 
         public Entry() {}
+
+        CasinoEvent effective() {
+            Copies.Copy copy = copies.effective();
+            return copy == null ? null : copy.event;
+        }
     }
 
     public PoolEventLedger(Duration retention, PoolRegistry registry) {
@@ -123,12 +123,16 @@ public class PoolEventLedger
             Copies.Copy after = entry.copies.effective();
             if (!Copies.same(before, after)) {
                 if (before != null) {
-                    withdraw(entry, ctx, out, after == null);
+                    withdraw(entry, before.event, ctx, out, after == null);
                 }
-                entry.live = after != null;
                 if (after != null) {
-                    entry.event = after.event;
-                    publish(entry, ctx.getBroadcastState(CONFIG), ctx, out, before == null);
+                    publish(
+                            entry,
+                            after.event,
+                            ctx.getBroadcastState(CONFIG),
+                            ctx,
+                            out,
+                            before == null);
                 }
             }
         }
@@ -140,12 +144,12 @@ public class PoolEventLedger
     /** Writes the live copy's row and counts it in its pool. */
     private void publish(
             Entry entry,
+            CasinoEvent event,
             ReadOnlyBroadcastState<String, ConfigHistory> config,
             ReadOnlyContext ctx,
             Collector<TableRow> out,
             boolean appeared)
             throws Exception {
-        CasinoEvent event = entry.event;
         switch (event.type) {
             case FEE_CHARGED -> {
                 entry.split = split(event, config);
@@ -197,8 +201,11 @@ public class PoolEventLedger
      * count in the pool.
      */
     private void withdraw(
-            Entry entry, ReadOnlyContext ctx, Collector<TableRow> out, boolean delete) {
-        CasinoEvent event = entry.event;
+            Entry entry,
+            CasinoEvent event,
+            ReadOnlyContext ctx,
+            Collector<TableRow> out,
+            boolean delete) {
         switch (event.type) {
             case FEE_CHARGED -> {
                 ctx.output(POOL, PoolSignal.fee(event, entry.split, -1));
@@ -237,7 +244,7 @@ public class PoolEventLedger
             Collector<TableRow> out,
             java.util.function.BiConsumer<OutputTag<PoolSignal>, PoolSignal> pool)
             throws Exception {
-        CasinoEvent fee = entry.event;
+        CasinoEvent fee = entry.effective();
         FeeSplit split = split(fee, config);
         if (split.equals(entry.split)) {
             return;
@@ -340,7 +347,8 @@ public class PoolEventLedger
         entry.timer = 0;
         if (entry.checkAt != 0 && entry.checkAt <= timestamp) {
             entry.checkAt = 0;
-            if (entry.live && entry.event.type == CasinoEvent.Type.FEE_CHARGED) {
+            CasinoEvent event = entry.effective();
+            if (event != null && event.type == CasinoEvent.Type.FEE_CHARGED) {
                 recheck(entry, ctx.getBroadcastState(CONFIG), out, ctx::output);
             }
         }
@@ -386,11 +394,11 @@ public class PoolEventLedger
                 LEDGER,
                 (id, state) -> {
                     Entry entry = state.value();
-                    if (entry != null
-                            && entry.live
-                            && entry.event.type == CasinoEvent.Type.FEE_CHARGED
+                    CasinoEvent fee = entry == null ? null : entry.effective();
+                    if (fee != null
+                            && fee.type == CasinoEvent.Type.FEE_CHARGED
                             && entry.checkAt == 0
-                            && (pool == null || Objects.equals(pool, entry.event.poolId))) {
+                            && (pool == null || Objects.equals(pool, fee.poolId))) {
                         recheck(entry, config, out, ctx::output);
                         state.update(entry);
                     }

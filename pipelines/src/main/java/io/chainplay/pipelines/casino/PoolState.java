@@ -1,14 +1,14 @@
 package io.chainplay.pipelines.casino;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * What the pool aggregator keeps per pool: its registration copies, its totals (sums), the recent
- * jackpot events (the current jackpot is the latest by chain order, not invertible, so the events
- * of the reorg window are kept and older ones folded into a base) and the recent volume buckets.
+ * What the pool aggregator keeps per pool: its registration copies, its totals (sums), the latest
+ * jackpot event in effect and the base older ones were folded into (the current jackpot is the
+ * latest by chain order, not invertible: the events of the reorg window are kept beside this, in
+ * the aggregator's map state, so that a reorg can fall back to the one before) and the recent
+ * volume buckets.
  */
 public class PoolState {
 
@@ -28,6 +28,10 @@ public class PoolState {
          * input by time, so a copy's -1 may come first), 0 and gone when both came.
          */
         public int count;
+
+        String key() {
+            return eventId + "@" + slot;
+        }
 
         public Jackpot() {}
 
@@ -78,8 +82,17 @@ public class PoolState {
     public long jackpotsWon;
     public BigInteger jackpotReleased = BigInteger.ZERO;
 
-    public Jackpot[] jackpots = new Jackpot[0];
+    /**
+     * The latest jackpot event in effect by chain order, or null; the events of the reorg window
+     * are in the aggregator's map state, for when a reorg takes this one back.
+     */
+    public Jackpot latestJackpot;
+
+    /** The amount after the newest folded event: the jackpot when no kept event is in effect. */
     public BigInteger jackpotBase = BigInteger.ZERO;
+
+    /** Earliest block time among the kept jackpot events (Long.MAX_VALUE when none). */
+    public long oldestJackpot = Long.MAX_VALUE;
 
     public Bucket[] buckets = new Bucket[0];
 
@@ -100,51 +113,7 @@ public class PoolState {
 
     /** The current jackpot: the amount after the latest event by chain order. */
     BigInteger jackpot() {
-        for (int i = jackpots.length - 1; i >= 0; i--) {
-            if (jackpots[i].count > 0) {
-                return jackpots[i].amount;
-            }
-        }
-        return jackpotBase;
-    }
-
-    /** Counts a jackpot event (+1) or takes it back (-1), in chain order. */
-    void countJackpot(Jackpot event, int sign) {
-        for (int i = 0; i < jackpots.length; i++) {
-            if (jackpots[i].eventId.equals(event.eventId) && jackpots[i].slot == event.slot) {
-                jackpots[i].count += sign;
-                if (jackpots[i].count == 0) {
-                    List<Jackpot> list = new ArrayList<>(Arrays.asList(jackpots));
-                    list.remove(i);
-                    jackpots = list.toArray(new Jackpot[0]);
-                }
-                return;
-            }
-        }
-        event.count = sign;
-        List<Jackpot> list = new ArrayList<>(Arrays.asList(jackpots));
-        int at = list.size();
-        while (at > 0 && list.get(at - 1).compareTo(event) > 0) {
-            at--;
-        }
-        list.add(at, event);
-        jackpots = list.toArray(new Jackpot[0]);
-    }
-
-    /** Folds the jackpot events older than the horizon into the base. */
-    void foldJackpots(long horizon) {
-        int n = 0;
-        while (n < jackpots.length && jackpots[n].time < horizon) {
-            n++;
-        }
-        if (n > 0) {
-            for (int i = 0; i < n; i++) {
-                if (jackpots[i].count > 0) {
-                    jackpotBase = jackpots[i].amount;
-                }
-            }
-            jackpots = Arrays.copyOfRange(jackpots, n, jackpots.length);
-        }
+        return latestJackpot != null ? latestJackpot.amount : jackpotBase;
     }
 
     Bucket bucket(String granularity, long start) {

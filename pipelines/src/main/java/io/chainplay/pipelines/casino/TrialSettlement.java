@@ -105,7 +105,7 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         boolean registration = event.type == CasinoEvent.Type.TRIAL_REGISTERED;
         Copies copies = registration ? trial.registrations : trial.resolutions;
         Copies.Copy before = copies.effective();
-        boolean wasPlaced = trial.registrationLive;
+        Copies.Copy placedBefore = trial.registrations.effective();
         Copies.Result result = copies.apply(event);
         if (result == Copies.Result.REFUSED) {
             refuse(ctx, event, "retraction of a finalized " + event.eventName);
@@ -130,19 +130,10 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         Copies.Copy after = copies.effective();
         trial.lastSeen = Math.max(trial.lastSeen, event.eventTime);
         if (!Copies.same(before, after)) {
-            if (registration) {
-                trial.registrationLive = after != null;
-                if (after != null) {
-                    trial.registration = after.event;
-                }
-            } else {
-                trial.resolutionLive = after != null;
+            if (!registration) {
                 trial.resolutionRefused = false; // another resolution: settle it afresh
-                if (after != null) {
-                    trial.resolution = after.event;
-                }
             }
-            reconcile(trial, wasPlaced, ctx, out);
+            reconcile(trial, placedBefore, ctx, out);
         }
         schedule(trial, ctx);
         trials.update(trial);
@@ -153,49 +144,51 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
      * write or delete the anomaly, rewrite the row.
      */
     private void reconcile(
-            TrialState trial, boolean wasPlaced, Context ctx, Collector<BetRow> out) {
-        boolean shouldSettle = trial.registrationLive && trial.resolutionLive;
+            TrialState trial, Copies.Copy placedBefore, Context ctx, Collector<BetRow> out) {
+        boolean wasPlaced = placedBefore != null;
+        boolean shouldSettle = trial.registrationLive() && trial.resolutionLive();
         // A settlement no longer held, or filed under a copy of the resolution that moved to
         // another block, is taken back (and settled again below).
         if (trial.settled != null
-                && (!shouldSettle || !sameCopy(trial.settled, trial.resolution))) {
+                && (!shouldSettle || !sameCopy(trial.settled, trial.resolution()))) {
             ctx.output(OUTCOMES, trial.settled.reversed());
             trial.settled = null;
         }
         if (shouldSettle && trial.settled == null && !trial.resolutionRefused) {
             try {
-                trial.settled = Settlement.settle(trial.registration, trial.resolution);
+                trial.settled = Settlement.settle(trial.registration(), trial.resolution());
                 ctx.output(OUTCOMES, trial.settled);
-                ctx.output(FEED, CasinoFeed.settled(trial.resolution, trial.settled));
+                ctx.output(FEED, CasinoFeed.settled(trial.resolution(), trial.settled));
             } catch (Settlement.InvalidResolution e) {
                 trial.resolutionRefused = true;
-                refuse(ctx, trial.resolution, e.getMessage());
+                refuse(ctx, trial.resolution(), e.getMessage());
             }
         }
-        if (trial.resolutionLive) {
+        if (trial.resolutionLive()) {
             trial.expiredAt = 0; // whatever happened before, the bet has its resolution now
         }
         reportAnomaly(trial, ctx);
         if (trial.placed != null
-                && (!trial.registrationLive || !sameCopy(trial.placed, trial.registration))) {
+                && (!trial.registrationLive() || !sameCopy(trial.placed, trial.registration()))) {
             ctx.output(OUTCOMES, trial.placed.reversed());
             trial.placed = null;
         }
-        if (trial.registrationLive && trial.placed == null) {
-            trial.placed = BetOutcome.placed(trial.registration);
+        if (trial.registrationLive() && trial.placed == null) {
+            trial.placed = BetOutcome.placed(trial.registration());
             ctx.output(OUTCOMES, trial.placed);
         }
-        if (trial.registrationLive) {
+        if (trial.registrationLive()) {
             if (!wasPlaced) {
                 ctx.output(
                         FEED,
                         CasinoFeed.placed(
-                                trial.registration, registry.gameType(trial.registration.poolId)));
+                                trial.registration(),
+                                registry.gameType(trial.registration().poolId)));
             }
             out.collect(row(trial));
         } else if (wasPlaced) {
-            ctx.output(FEED, CasinoFeed.retracted(trial.registration));
-            out.collect(BetRow.deletion(trial.registration.trialId));
+            ctx.output(FEED, CasinoFeed.retracted(placedBefore.event));
+            out.collect(BetRow.deletion(placedBefore.event.trialId));
         }
     }
 
@@ -208,9 +201,9 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
 
     /** The bet's row with its status. */
     private static BetRow row(TrialState trial) {
-        BetRow row = BetRow.of(trial.registration, trial.resolution, trial.settled);
+        BetRow row = BetRow.of(trial.registration(), trial.resolution(), trial.settled);
         if (trial.settled == null) {
-            if (trial.resolutionRefused && trial.resolutionLive) {
+            if (trial.resolutionRefused && trial.resolutionLive()) {
                 row.status = "invalid";
             } else if (trial.expiredAt != 0) {
                 row.status = "expired";
@@ -226,15 +219,16 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
      */
     private void reportAnomaly(TrialState trial, Context ctx) {
         String kind = null;
-        if (trial.registrationLive && trial.resolutionLive) {
+        if (trial.registrationLive() && trial.resolutionLive()) {
             if (trial.resolutionRefused) {
                 kind = Anomalies.RESULT_INDEX_OUT_OF_RANGE;
             } else if (trial.settled != null
-                    && Settlement.impossible(trial.registration, trial.resolution.resultIndex)) {
+                    && Settlement.impossible(
+                            trial.registration(), trial.resolution().resultIndex)) {
                 kind = Anomalies.IMPOSSIBLE_OUTCOME;
             }
         }
-        String id = kind == null ? null : Anomalies.id(kind, trial.resolution.eventId);
+        String id = kind == null ? null : Anomalies.id(kind, trial.resolution().eventId);
         if (Objects.equals(id, trial.anomalyId)) {
             return;
         }
@@ -243,8 +237,8 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         }
         trial.anomalyId = id;
         if (id != null) {
-            CasinoEvent registration = trial.registration;
-            CasinoEvent resolution = trial.resolution;
+            CasinoEvent registration = trial.registration();
+            CasinoEvent resolution = trial.resolution();
             ObjectNode details =
                     Anomalies.details()
                             .put("resultIndex", Long.toUnsignedString(resolution.resultIndex))
@@ -267,13 +261,13 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
 
     /** Whether the bet can still be reported expired: placed, unresolved, not yet reported. */
     private boolean expiryPending(TrialState trial) {
-        return trial.registrationLive && !trial.resolutionLive && trial.expiredAt == 0;
+        return trial.registrationLive() && !trial.resolutionLive() && trial.expiredAt == 0;
     }
 
     private boolean finished(TrialState trial) {
         return trial.settled != null
                 || trial.resolutionRefused
-                || (!trial.registrationLive && !trial.resolutionLive);
+                || (!trial.registrationLive() && !trial.resolutionLive());
     }
 
     /** When the trial leaves state: its retention once finished, else its pending timeout. */
@@ -287,7 +281,7 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
     private void schedule(TrialState trial, Context ctx) {
         long due = endOfLife(trial);
         if (expiryPending(trial)) {
-            due = Math.min(due, trial.registration.eventTime + betExpiryMillis);
+            due = Math.min(due, trial.registration().eventTime + betExpiryMillis);
         }
         if (due != trial.timer) {
             if (trial.timer != 0) {
@@ -308,16 +302,16 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         trial.timer = 0;
         // Every deadline at or before the timer is handled here: at the end of a bounded input
         // (BATCH, or the final watermark) all of them come due at once.
-        if (expiryPending(trial) && trial.registration.eventTime + betExpiryMillis <= timestamp) {
-            trial.expiredAt = trial.registration.eventTime + betExpiryMillis;
+        if (expiryPending(trial) && trial.registration().eventTime + betExpiryMillis <= timestamp) {
+            trial.expiredAt = trial.registration().eventTime + betExpiryMillis;
             expired.inc();
             out.collect(row(trial));
             ctx.output(
                     FEED,
                     CasinoFeed.expired(
-                            trial.registration,
+                            trial.registration(),
                             trial.expiredAt,
-                            registry.gameType(trial.registration.poolId)));
+                            registry.gameType(trial.registration().poolId)));
         }
         if (endOfLife(trial) > timestamp) {
             schedule(trial, ctx);
@@ -326,9 +320,9 @@ public class TrialSettlement extends KeyedProcessFunction<String, CasinoEvent, B
         }
         if (trial.settled == null
                 && !trial.resolutionRefused
-                && trial.resolutionLive
-                && trial.registration == null) {
-            CasinoEvent orphan = trial.resolution;
+                && trial.resolutionLive()
+                && trial.registration() == null) {
+            CasinoEvent orphan = trial.resolution();
             refuse(
                     ctx,
                     orphan,

@@ -1,8 +1,9 @@
 package io.chainplay.pipelines.casino;
 
 /**
- * What the settlement operator keeps per trial: the two events, whether each is on the canonical
- * chain and final, and the settlement it has counted (to take it back after a reorg).
+ * What the settlement operator keeps per trial: the copies of its events (which of them is in
+ * effect follows from them), and the settlement and placement it has counted (to take them back
+ * after a reorg).
  */
 public class TrialState {
     /** Every copy of the trial's registration events heard of. */
@@ -10,15 +11,6 @@ public class TrialState {
 
     /** Every copy of the trial's resolution events heard of. */
     public Copies resolutions = new Copies();
-
-    /** The registration in effect, or the last one that was. */
-    public CasinoEvent registration;
-
-    /** A registration is on the canonical chain (seen and not retracted). */
-    public boolean registrationLive;
-
-    public CasinoEvent resolution;
-    public boolean resolutionLive;
 
     /** The settlement counted in the player's stats; null while not settled. */
     public BetOutcome settled;
@@ -49,4 +41,24 @@ public class TrialState {
     public String anomalyId;
 
     public TrialState() {}
+
+    /** The registration in effect (on the canonical chain as far as is known), or null. */
+    CasinoEvent registration() {
+        Copies.Copy copy = registrations.effective();
+        return copy == null ? null : copy.event;
+    }
+
+    boolean registrationLive() {
+        return registrations.effective() != null;
+    }
+
+    /** The resolution in effect, or null. */
+    CasinoEvent resolution() {
+        Copies.Copy copy = resolutions.effective();
+        return copy == null ? null : copy.event;
+    }
+
+    boolean resolutionLive() {
+        return resolutions.effective() != null;
+    }
 }

@@ -88,16 +88,47 @@ public final class Base58 {
         return Arrays.copyOfRange(decoded, out - zeros, decoded.length);
     }
 
-    /** True when the text is base58 of exactly 32 bytes: a Solana public key. */
+    /**
+     * True when the text is base58 of exactly 32 bytes: a Solana public key. The same answer as
+     * {@code decode(text).length == 32}, without decoding into bytes: every decoded chain event
+     * checks its pubkeys, and decoding (a division per byte) was a fifth of the casino job's source
+     * thread. The number accumulates in eight 32-bit limbs; leading '1's are leading zero bytes.
+     */
     public static boolean isPublicKey(String text) {
         if (text == null || text.length() < 32 || text.length() > 44) {
             return false;
         }
-        try {
-            return decode(text).length == 32;
-        } catch (IllegalArgumentException e) {
-            return false;
+        int length = text.length();
+        int ones = 0;
+        while (ones < length && text.charAt(ones) == '1') {
+            ones++;
         }
+        long[] limbs = new long[8]; // little-endian, 32 bits each
+        for (int i = ones; i < length; i++) {
+            char c = text.charAt(i);
+            int digit = c < 128 ? INDEXES[c] : -1;
+            if (digit < 0) {
+                return false;
+            }
+            long carry = digit;
+            for (int k = 0; k < 8; k++) {
+                long v = limbs[k] * 58 + carry;
+                limbs[k] = v & 0xFFFFFFFFL;
+                carry = v >>> 32;
+            }
+            if (carry != 0) {
+                return false; // more than 256 bits
+            }
+        }
+        int significant = 32; // bytes of the number without its leading zero bytes
+        for (int k = 7; k >= 0 && significant > 0; k--) {
+            int zeros = limbs[k] == 0 ? 4 : Integer.numberOfLeadingZeros((int) limbs[k]) / 8;
+            significant -= zeros;
+            if (zeros < 4) {
+                break;
+            }
+        }
+        return ones + significant == 32;
     }
 
     /** Divides the big-endian number in place by divisor, returning the remainder. */

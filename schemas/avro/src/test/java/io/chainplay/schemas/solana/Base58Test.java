@@ -77,4 +77,33 @@ class Base58Test {
         assertThat(Base58.isPublicKey("")).isFalse();
         assertThat(Base58.isPublicKey(null)).isFalse();
     }
+
+    @Test
+    void tellsPublicKeysAsDecodingDoes() {
+        Random random = new Random(9);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] bytes = new byte[random.nextInt(6) == 0 ? 30 + random.nextInt(5) : 32];
+            random.nextBytes(bytes);
+            for (int i = 0; i < random.nextInt(4) && i < bytes.length; i++) {
+                bytes[i] = 0; // leading zero bytes become leading '1's
+            }
+            String text = Base58.encode(bytes);
+            if (random.nextInt(10) == 0) {
+                text = text.substring(0, Math.max(1, random.nextInt(text.length())));
+            }
+            if (random.nextInt(20) == 0) {
+                text = text + "0OIl".charAt(random.nextInt(4));
+            }
+            boolean decodes;
+            try {
+                decodes = Base58.decode(text).length == 32;
+            } catch (IllegalArgumentException e) {
+                decodes = false;
+            }
+            assertThat(Base58.isPublicKey(text)).as(text).isEqualTo(decodes && text.length() <= 44);
+        }
+        assertThat(Base58.isPublicKey("11111111111111111111111111111111")).isTrue();
+        assertThat(Base58.isPublicKey("So11111111111111111111111111111111111111112")).isTrue();
+        assertThat(Base58.isPublicKey("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")).isFalse();
+    }
 }
