@@ -156,6 +156,14 @@ final class StreamServer implements AutoCloseable {
                                             .digest(
                                                     (key + GUID)
                                                             .getBytes(StandardCharsets.US_ASCII)));
+            Connection c = new Connection(socket, account.config.accountId());
+            // Snapshot and subscription under the exchange's lock, so nothing happens in between,
+            // and
+            // before the 101: an order placed once the client sees the upgrade is on this stream.
+            synchronized (exchange) {
+                c.queue.addAll(exchange.snapshot(account));
+                connections.add(c);
+            }
             out.write(
                     ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
                                     + "Connection: Upgrade\r\nSec-WebSocket-Accept: "
@@ -163,12 +171,6 @@ final class StreamServer implements AutoCloseable {
                                     + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Connection c = new Connection(socket, account.config.accountId());
-            // Snapshot and subscription under the exchange's lock: nothing happens in between.
-            synchronized (exchange) {
-                c.queue.addAll(exchange.snapshot(account));
-                connections.add(c);
-            }
             Thread writer = new Thread(c::writeLoop, "extended-devnet-stream-writer");
             writer.setDaemon(true);
             writer.start();
