@@ -157,20 +157,24 @@ final class StreamServer implements AutoCloseable {
                                                     (key + GUID)
                                                             .getBytes(StandardCharsets.US_ASCII)));
             Connection c = new Connection(socket, account.config.accountId());
-            // Snapshot and subscription under the exchange's lock, so nothing happens in between,
-            // and
-            // before the 101: an order placed once the client sees the upgrade is on this stream.
+            // Snapshot and subscription under the exchange's lock, so nothing happens in between;
+            // and before the 101, so an order placed once the client sees it is on this stream.
             synchronized (exchange) {
                 c.queue.addAll(exchange.snapshot(account));
                 connections.add(c);
             }
-            out.write(
-                    ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                                    + "Connection: Upgrade\r\nSec-WebSocket-Accept: "
-                                    + accept
-                                    + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            try {
+                out.write(
+                        ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                                        + "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+                                        + accept
+                                        + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                c.drop(); // already subscribed: unsubscribe, or its queue would grow forever
+                return;
+            }
             Thread writer = new Thread(c::writeLoop, "extended-devnet-stream-writer");
             writer.setDaemon(true);
             writer.start();
