@@ -170,6 +170,28 @@ class ExtendedDevnetFormatsITCase {
         }
     }
 
+    @Test
+    void theWallClockMovesTheMarkAndDisconnectStreamsDropsEveryConnection() throws Exception {
+        try (ExtendedDevnet devnet =
+                ExtendedDevnet.builder()
+                        .seed(9)
+                        .markInterval(Duration.ofMillis(20))
+                        .volatility(0.01)
+                        .account("a", 10002, PUBLIC_KEY)
+                        .start()) {
+            BigDecimal start = devnet.markPrice("BTC-USD");
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> devnet.markPrice("BTC-USD").compareTo(start) != 0);
+            try (StreamTap one = new StreamTap(devnet.accountStreamUrl(), "a");
+                    StreamTap two = new StreamTap(devnet.accountStreamUrl(), "a")) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> devnet.streamConnections() == 2);
+                devnet.disconnectStreams();
+                await().atMost(Duration.ofSeconds(5)).until(() -> one.isClosed() && two.isClosed());
+                assertThat(devnet.streamConnections()).isZero();
+            }
+        }
+    }
+
     /**
      * Same field names and JSON types at every level (values may differ; null matches anything).
      */
