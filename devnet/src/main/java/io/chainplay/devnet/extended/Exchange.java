@@ -187,6 +187,9 @@ final class Exchange {
     private final Map<String, Book> books = new LinkedHashMap<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
     private final Map<Long, Account> accountsById = new LinkedHashMap<>();
+    // Account orders and fills are kept for the devnet's lifetime: they are the REST history and
+    // the ground truth. Only the market maker's orders are dropped (on each requote). Bounded by
+    // what a test or a local run places, so no eviction.
     private final Map<Long, Order> orders = new HashMap<>();
     private final List<Fill> groundTruth = new ArrayList<>();
     private final Random random;
