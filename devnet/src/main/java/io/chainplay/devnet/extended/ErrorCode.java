@@ -34,6 +34,12 @@ public enum ErrorCode {
     INVALID_ORDER_PARAMETERS(1133, 400, "Invalid order parameters."),
     DUPLICATE_ORDER(1134, 400, "Duplicate Order."),
     INVALID_ORDER_EXPIRATION(1135, 400, "Invalid order expiration."),
+    REDUCE_ONLY_ORDER_SIZE_EXCEEDS_POSITION_SIZE(
+            1136, 400, "Reduce-only order size exceeds open position size."),
+    REDUCE_ONLY_ORDER_POSITION_IS_MISSING(
+            1137, 400, "Position is missing for a reduce-only order."),
+    REDUCE_ONLY_ORDER_POSITION_SAME_SIDE(
+            1138, 400, "Position is the same side as a reduce-only order."),
     MARKET_ORDER_MUST_BE_IOC(1139, 400, "Market order must have time in force IOC."),
     INVALID_PRICE_AMOUNT(1141, 400, "Invalid price value."),
     EDIT_ORDER_NOT_FOUND(1142, 400, "Edit order not found.");

@@ -354,6 +354,9 @@ final class Exchange {
                     ErrorCode.DUPLICATE_ORDER,
                     "nonce " + nonce + " was already used by another order of this account");
         }
+        if (body.path("reduceOnly").asBoolean(false)) {
+            checkReduceOnly(account, m.name(), buy, qty);
+        }
         long open =
                 orders.values().stream()
                         .filter(o -> o.accountId == account.config.accountId())
@@ -399,6 +402,29 @@ final class Exchange {
         submit(book, o, changes);
         changes.flush();
         return placed(o);
+    }
+
+    /** A reduce-only order must face an open position of the other side and not outgrow it. */
+    private static void checkReduceOnly(Account a, String market, boolean buy, BigDecimal qty) {
+        Position p = a.positions.get(market);
+        if (p == null || p.size.signum() == 0) {
+            throw new ApiException(
+                    ErrorCode.REDUCE_ONLY_ORDER_POSITION_IS_MISSING,
+                    "reduce-only order but no open " + market + " position");
+        }
+        if ((p.size.signum() > 0) == buy) {
+            throw new ApiException(
+                    ErrorCode.REDUCE_ONLY_ORDER_POSITION_SAME_SIDE,
+                    "reduce-only " + (buy ? "buy" : "sell") + " on a position of the same side");
+        }
+        if (qty.compareTo(p.size.abs()) > 0) {
+            throw new ApiException(
+                    ErrorCode.REDUCE_ONLY_ORDER_SIZE_EXCEEDS_POSITION_SIZE,
+                    "reduce-only qty "
+                            + qty.toPlainString()
+                            + " exceeds the position's "
+                            + p.size.abs().toPlainString());
+        }
     }
 
     private static ObjectNode placed(Order o) {

@@ -190,6 +190,44 @@ class ExchangeTest {
     }
 
     @Test
+    void reduceOnlyOrdersMustShrinkAnOpenPosition() {
+        open(0, 0);
+        BigDecimal p = exchange.markPrice("BTC-USD");
+        assertThat(reduceOnly(0, OrderSide.SELL, "0.001", p))
+                .isEqualTo(ErrorCode.REDUCE_ONLY_ORDER_POSITION_IS_MISSING);
+        place(2, OrderSide.SELL, "0.002", p);
+        place(0, OrderSide.BUY, "0.002", p); // A long 0.002
+        assertThat(reduceOnly(0, OrderSide.BUY, "0.001", p))
+                .isEqualTo(ErrorCode.REDUCE_ONLY_ORDER_POSITION_SAME_SIDE);
+        assertThat(reduceOnly(0, OrderSide.SELL, "0.003", p))
+                .isEqualTo(ErrorCode.REDUCE_ONLY_ORDER_SIZE_EXCEEDS_POSITION_SIZE);
+        assertThat(reduceOnly(0, OrderSide.SELL, "0.002", p)).isNull();
+    }
+
+    /** The refusal's code, or null when the reduce-only order was accepted. */
+    ErrorCode reduceOnly(int account, OrderSide side, String qty, BigDecimal price) {
+        OrderRequest request =
+                new OrderRequest(
+                        "BTC-USD",
+                        side,
+                        new BigDecimal(qty),
+                        price,
+                        new BigDecimal("0.0005"),
+                        Instant.now().plus(Duration.ofHours(1)),
+                        NONCES.incrementAndGet());
+        ObjectNode body =
+                CreateOrderBody.of(signers.get(account).sign(request))
+                        .reduceOnly(true)
+                        .toJsonTree();
+        try {
+            exchange.placeOrder(accounts.get(account), body);
+            return null;
+        } catch (ApiException e) {
+            return e.code();
+        }
+    }
+
+    @Test
     void ordersExpireWhenTheirTimeHasCome() {
         open(0, 0);
         long id =
