@@ -128,11 +128,16 @@ class SolanaIngestITCase {
                         // A crash: more server errors than a reader's attempts, so the job
                         // restarts from its last checkpoint.
                         devnet.faults().injectNext(Faults.Kind.SERVER_ERROR, 10);
-                        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                        // Generous: on a loaded 2-core machine the restarted readers can take
+                        // well over 30 s to make their next ten requests.
+                        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                         while (devnet.faults().injected(Faults.Kind.SERVER_ERROR) < 10
                                 && System.nanoTime() < deadline) {
                             Thread.sleep(100);
                         }
+                        assertThat(devnet.faults().injected(Faults.Kind.SERVER_ERROR))
+                                .as("server errors the readers met before the test went on")
+                                .isGreaterThanOrEqualTo(10);
                     }
                     if (round == 1 || round == 4) {
                         // A fork the reader sees at confirmed: no faults while it is visible.
