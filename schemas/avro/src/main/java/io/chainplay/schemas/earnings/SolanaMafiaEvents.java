@@ -140,7 +140,7 @@ public final class SolanaMafiaEvents {
         String idl = idlType(field);
         switch (idl) {
             case "pubkey" -> {
-                if (!value.isTextual() || !isPublicKey(value.textValue())) {
+                if (!value.isTextual() || !Base58.isPublicKey(value.textValue())) {
                     throw new IllegalArgumentException(
                             "Field " + name + " is not a base58 public key: " + value);
                 }
@@ -170,59 +170,6 @@ public final class SolanaMafiaEvents {
             }
             default -> throw new IllegalStateException("Unknown idl type " + idl + " of " + name);
         }
-    }
-
-    private static final String ALPHABET =
-            "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-    private static final int[] DIGITS = new int[128];
-
-    static {
-        java.util.Arrays.fill(DIGITS, -1);
-        for (int i = 0; i < ALPHABET.length(); i++) {
-            DIGITS[ALPHABET.charAt(i)] = i;
-        }
-    }
-
-    /**
-     * Whether a string is base58 for exactly 32 bytes: what {@link Base58#isPublicKey} answers,
-     * without decoding into bytes (every event carries a pubkey, so this is on the job's hot path).
-     * The number accumulates in eight 32-bit limbs; leading '1's are leading zero bytes.
-     */
-    static boolean isPublicKey(String text) {
-        int length = text.length();
-        if (length < 32 || length > 44) {
-            return false;
-        }
-        int ones = 0;
-        while (ones < length && text.charAt(ones) == '1') {
-            ones++;
-        }
-        long[] limbs = new long[8]; // little-endian, 32 bits each
-        for (int i = ones; i < length; i++) {
-            char c = text.charAt(i);
-            int digit = c < 128 ? DIGITS[c] : -1;
-            if (digit < 0) {
-                return false;
-            }
-            long carry = digit;
-            for (int k = 0; k < 8; k++) {
-                long v = limbs[k] * 58 + carry;
-                limbs[k] = v & 0xFFFFFFFFL;
-                carry = v >>> 32;
-            }
-            if (carry != 0) {
-                return false; // more than 256 bits
-            }
-        }
-        int significant = 32;
-        for (int k = 7; k >= 0 && significant > 0; k--) {
-            int bytes = limbs[k] == 0 ? 4 : Integer.numberOfLeadingZeros((int) limbs[k]) / 8;
-            significant -= bytes;
-            if (bytes < 4) {
-                break;
-            }
-        }
-        return ones + significant == 32;
     }
 
     private static String idlType(Schema.Field field) {

@@ -111,31 +111,6 @@ class SolanaMafiaEventsTest {
                 .hasMessageContaining("Not a solana_mafia event: Initialized");
     }
 
-    @Test
-    void checksPubkeysAsBase58DecodingDoes() {
-        java.util.Random random = new java.util.Random(9);
-        for (int n = 0; n < 20_000; n++) {
-            byte[] bytes = new byte[random.nextInt(6) == 0 ? 31 + random.nextInt(3) : 32];
-            random.nextBytes(bytes);
-            for (int i = 0; i < random.nextInt(4) && i < bytes.length; i++) {
-                bytes[i] = 0; // leading zero bytes become leading '1's
-            }
-            String text = io.chainplay.schemas.solana.Base58.encode(bytes);
-            if (random.nextInt(10) == 0) {
-                text = text.substring(0, Math.max(1, random.nextInt(text.length())));
-            }
-            if (random.nextInt(20) == 0) {
-                text = text + "0OIl".charAt(random.nextInt(4));
-            }
-            assertThat(SolanaMafiaEvents.isPublicKey(text))
-                    .as(text)
-                    .isEqualTo(io.chainplay.schemas.solana.Base58.isPublicKey(text));
-        }
-        assertThat(SolanaMafiaEvents.isPublicKey("11111111111111111111111111111111")).isTrue();
-        assertThat(SolanaMafiaEvents.isPublicKey("So11111111111111111111111111111111111111112"))
-                .isTrue();
-    }
-
     private static JsonNode vectors() throws IOException {
         try (InputStream in =
                 SolanaMafiaEventsTest.class.getResourceAsStream("event_vectors_derived.json")) {
