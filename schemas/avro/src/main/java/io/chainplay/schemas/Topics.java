@@ -3,6 +3,7 @@ package io.chainplay.schemas;
 import io.chainplay.schemas.chain.ChainEvent;
 import io.chainplay.schemas.dlq.DeadLetter;
 import io.chainplay.schemas.earnings.EarningsDue;
+import io.chainplay.schemas.exchange.ExchangeFill;
 
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -55,6 +56,27 @@ public final class Topics {
 
     /** Records the earnings job refused, with the reason and their source position. */
     public static final Topic<byte[], DeadLetter> DLQ_EARNINGS = deadLetters("earnings");
+
+    /**
+     * Exchange fills ({@link ExchangeFill}: one account's side of one trade) keyed by player wallet
+     * and timestamped with the trade's time. Written exactly-once by the exchange ingest job; read by
+     * the trading job and the StateFun daily-trade workflow.
+     */
+    public static final Topic<String, ExchangeFill> RAW_EXCHANGE_FILLS =
+            new Topic<>("raw.exchange.fills", Serdes.String(), AvroSerde.of(ExchangeFill.class));
+
+    /** Exchange messages the fills source could not use, with the raw bytes and the reason. */
+    public static final Topic<byte[], DeadLetter> DLQ_EXCHANGE = deadLetters("exchange");
+
+    /**
+     * Trading feed for WebSocket relays ({@code trade.filled}, ...), same shape and guarantees as
+     * {@link #FEED_CASINO}, keyed by player wallet.
+     */
+    public static final Topic<String, String> FEED_TRADES =
+            new Topic<>("feed.trades", Serdes.String(), Serdes.String());
+
+    /** Records the trading job refused, with the reason and their source position. */
+    public static final Topic<byte[], DeadLetter> DLQ_TRADING = deadLetters("trading");
 
     private Topics() {}
 
