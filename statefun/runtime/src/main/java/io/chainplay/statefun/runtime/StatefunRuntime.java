@@ -1,5 +1,6 @@
 package io.chainplay.statefun.runtime;
 
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.statefun.flink.harness.Harness;
 
 import org.slf4j.Logger;
@@ -162,6 +163,25 @@ public final class StatefunRuntime {
         Harness harness = new Harness();
         conf.forEach(harness::withConfiguration);
         harness.withFlinkJobName("chainplay-statefun");
-        harness.start();
+        try {
+            harness.start();
+        } catch (Exception e) {
+            // Savepoint-and-cancel is the normal way to stop with state: exit 0 for it, so that
+            // only real failures look like failures to whoever started this JVM.
+            if (isCancellation(e)) {
+                LOG.info("StateFun job cancelled; exiting");
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isCancellation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JobCancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

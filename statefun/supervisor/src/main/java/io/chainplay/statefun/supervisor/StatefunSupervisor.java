@@ -101,6 +101,11 @@ public final class StatefunSupervisor implements AutoCloseable {
         return jobId;
     }
 
+    /** The child's exit code once it has exited; -1 while it runs or before it started. */
+    public int exitValue() {
+        return process == null || process.isAlive() ? -1 : process.exitValue();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -191,6 +196,12 @@ public final class StatefunSupervisor implements AutoCloseable {
                 Path location = toPath(operation.path("location").asText());
                 LOG.info("Savepoint of job {} at {}; job cancelled", job, location);
                 awaitExit(Duration.ofSeconds(60));
+                if (process.exitValue() != 0) {
+                    LOG.warn(
+                            "StateFun runtime JVM exited with {} after the savepoint; see {}",
+                            process.exitValue(),
+                            logFile());
+                }
                 return location;
             }
             sleep(200);
@@ -301,6 +312,13 @@ public final class StatefunSupervisor implements AutoCloseable {
         return jobId;
     }
 
+    /**
+     * A GET on the job's REST API, e.g. {@code /jobs/overview} or {@code /jobs/<id>/checkpoints}.
+     */
+    public JsonNode restGet(String path) {
+        return get(path);
+    }
+
     private JsonNode get(String path) {
         return send(HttpRequest.newBuilder(URI.create(restUrl() + path)).GET());
     }
@@ -324,6 +342,11 @@ public final class StatefunSupervisor implements AutoCloseable {
                     http.send(
                             request.timeout(Duration.ofSeconds(10)).build(),
                             HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 503) {
+                // Up but not serving yet: the local cluster's leader election is still running.
+                throw new RestUnavailable(
+                        new IOException(new String(response.body(), StandardCharsets.UTF_8)));
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(
                         "StateFun REST "

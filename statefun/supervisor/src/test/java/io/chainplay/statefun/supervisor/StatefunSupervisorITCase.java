@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -128,6 +132,19 @@ class StatefunSupervisorITCase {
         assertThat(second.path("reason").asText()).isEqualTo("daily trade already used");
         // Committed results mean the checkpoint holding the state after them completed.
         assertThat(statefun.completedCheckpoints()).isPositive();
+        assertThat(
+                        statefun.restGet("/jobs/" + statefun.jobId() + "/checkpoints/config")
+                                .path("state_backend")
+                                .asText())
+                .isEqualTo("EmbeddedRocksDBStateBackend");
+        HttpResponse<String> dashboard =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(statefun.restUrl() + "/"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<html");
 
         statefun.kill();
         started = System.nanoTime();
@@ -154,6 +171,7 @@ class StatefunSupervisorITCase {
 
         Path savepoint = statefun.savepointAndCancel(Duration.ofMinutes(2));
         assertThat(statefun.isAlive()).isFalse();
+        assertThat(statefun.exitValue()).isZero();
         assertThat(savepoint.resolve("_metadata")).exists();
         // What a plain restart would pick: the savepoint is newer than any retained checkpoint.
         assertThat(statefun.latestRestorePoint()).contains(savepoint);
