@@ -160,6 +160,8 @@ public final class FunctionServer implements AutoCloseable {
             }
         }
         FunctionServer server = start(port);
+        // On stdout too: the logging backend here has no configuration of its own.
+        System.out.println("StateFun function server at " + server.url());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "statefun-http-stop"));
         Thread.currentThread().join();
     }
