@@ -34,6 +34,9 @@ public final class ExtendedRestClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExtendedRestClient.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** Sent on every request: Extended's API asks clients to identify themselves. */
+    public static final String USER_AGENT = "chainplay-exchange-client/0.1";
+
     /** Extended's maximum page size for {@code /user/trades}. */
     public static final int MAX_LIMIT = 1000;
 
@@ -129,6 +132,7 @@ public final class ExtendedRestClient implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("X-Api-Key", apiKey)
                         .header("Accept", "application/json")
+                        .header("User-Agent", USER_AGENT)
                         .timeout(settings.requestTimeout())
                         .GET()
                         .build();

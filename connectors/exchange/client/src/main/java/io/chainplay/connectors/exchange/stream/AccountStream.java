@@ -122,6 +122,9 @@ public final class AccountStream implements AutoCloseable {
         }
         http.newWebSocketBuilder()
                 .header("X-Api-Key", apiKey)
+                .header(
+                        "User-Agent",
+                        io.chainplay.connectors.exchange.rest.ExtendedRestClient.USER_AGENT)
                 .connectTimeout(settings.connectTimeout())
                 .buildAsync(url, new Listener(id))
                 .whenComplete(
