@@ -186,17 +186,20 @@ class ExtendedRestClientTest {
 
     @Test
     void anOkStatusWithAnErrorBodyOrNoDataIsRefused() {
-        script.add(
-                new Answer(
-                        200,
-                        "{\"status\":\"ERROR\",\"error\":{\"code\":1006,\"message\":\"nope\"}}",
-                        0));
+        // Served by the page function rather than the one-shot script, so that whatever request
+        // the JDK client makes gets the same answer.
+        pages =
+                q ->
+                        new Answer(
+                                200,
+                                "{\"status\":\"ERROR\",\"error\":{\"code\":1006,\"message\":\"nope\"}}",
+                                0);
         assertThatThrownBy(() -> client().trades(null, 100))
                 .isInstanceOf(ExtendedApiException.class)
                 .hasMessageContaining("code 1006");
-        script.add(new Answer(200, "{\"status\":\"OK\"}", 0));
+        pages = q -> new Answer(200, "{\"status\":\"OK\"}", 0);
         assertThatThrownBy(() -> client().trades(null, 100)).hasMessageContaining("no data array");
-        script.add(new Answer(200, "not json", 0));
+        pages = q -> new Answer(200, "not json", 0);
         assertThatThrownBy(() -> client().trades(null, 100))
                 .hasMessageContaining("not Extended's JSON envelope");
     }
