@@ -1,5 +1,6 @@
 package io.chainplay.pipelines.ingest;
 
+import io.chainplay.connectors.exchange.source.DevnetTraders;
 import io.chainplay.connectors.exchange.source.ExtendedFillsSource;
 import io.chainplay.devnet.extended.Fill;
 import io.chainplay.embedded.junit.KafkaExtension;

@@ -1,5 +1,7 @@
 package io.chainplay.connectors.exchange.rest;
 
+import io.chainplay.connectors.exchange.order.CreateOrderBody;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -16,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The part of Extended's REST API the fills source needs: {@code GET /api/v1/user/trades}, paged.
+ * The part of Extended's REST API Chainplay uses: the account's trades (paged, for the fills
+ * source), markets, and placing, finding and cancelling orders (the daily-trade workflow, the demo
+ * traders).
  *
  * <p>Every request carries the account's {@code X-Api-Key}. Answers are Extended's envelope {@code
  * {"status":"OK","data":[...],"pagination":{"cursor","count"}}}; an error envelope (or a 4xx)
@@ -121,6 +126,74 @@ public final class ExtendedRestClient implements AutoCloseable {
         return new TradesPage(trades, nextCursor);
     }
 
+    /**
+     * {@code GET /info/markets}: the markets answer as sent (what {@code Markets.fromApiResponse}
+     * reads for the signer's l2 configuration, and where live bid/ask/mark prices are).
+     */
+    public String marketsJson() throws IOException, InterruptedException {
+        return get("/info/markets").toString();
+    }
+
+    /**
+     * {@code POST /user/order}: places a signed order, or finds the one an earlier attempt placed.
+     *
+     * <p>Safe to call again with the same body (a crash between sending and recording the answer, a
+     * retried timeout): the body's external id names the order. A repeat that the exchange answers
+     * as the same order is returned as such; one it refuses (a duplicate nonce or id) is looked up
+     * by external id, and only if no order with that id exists is the refusal thrown.
+     *
+     * @return the exchange's order id and the external id
+     * @throws ExtendedApiException when the exchange refuses the order (bad signature, limits,
+     *     unknown market, ...): Extended's code and message, never retried
+     */
+    public PlacedOrder createOrder(CreateOrderBody body) throws IOException, InterruptedException {
+        JsonNode data;
+        try {
+            data =
+                    send("POST", "/user/order", HttpRequest.BodyPublishers.ofString(body.toJson()))
+                            .path("data");
+        } catch (ExtendedApiException refused) {
+            Optional<JsonNode> existing = orderByExternalId(body.id());
+            if (existing.isEmpty()) {
+                throw refused;
+            }
+            return new PlacedOrder(existing.get().path("id").asLong(), body.id());
+        }
+        if (!data.path("id").canConvertToLong()) {
+            throw new ExtendedApiException(
+                    200, 0, "create-order answer has no order id: " + abbreviate(data.toString()));
+        }
+        return new PlacedOrder(data.path("id").asLong(), data.path("externalId").asText(body.id()));
+    }
+
+    /**
+     * {@code GET /user/orders/external/{id}}: the account's order with this external id (Extended's
+     * {@code OpenOrderModel}: status, filledQty, averagePrice, ...), if there is one.
+     */
+    public Optional<JsonNode> orderByExternalId(String externalId)
+            throws IOException, InterruptedException {
+        JsonNode data =
+                get("/user/orders/external/"
+                                + URLEncoder.encode(externalId, StandardCharsets.UTF_8)
+                                        .replace("+", "%20")) // a path segment, not a form
+                        .path("data");
+        return data.isArray() && !data.isEmpty() ? Optional.of(data.get(0)) : Optional.empty();
+    }
+
+    /**
+     * {@code DELETE /user/order?externalId=..}: cancels the account's order with this external id.
+     * Repeating it is harmless.
+     */
+    public void cancelByExternalId(String externalId) throws IOException, InterruptedException {
+        send(
+                "DELETE",
+                "/user/order?externalId=" + URLEncoder.encode(externalId, StandardCharsets.UTF_8),
+                HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** An order the exchange accepted: its own id and the external id it was placed with. */
+    public record PlacedOrder(long orderId, String externalId) {}
+
     /** Requests retried so far (each retry of each call). */
     public synchronized long retries() {
         return retries;
@@ -128,13 +201,24 @@ public final class ExtendedRestClient implements AutoCloseable {
 
     /** GET with retries; returns the parsed OK envelope. */
     JsonNode get(String path) throws IOException, InterruptedException {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /**
+     * One request with retries of server errors, timeouts and dropped connections; returns the
+     * parsed OK envelope. Only for requests that are safe to repeat: reads, and writes the exchange
+     * recognises when repeated (an order carries its external id, a cancel names one).
+     */
+    private JsonNode send(String method, String path, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("X-Api-Key", apiKey)
                         .header("Accept", "application/json")
+                        .header("Content-Type", "application/json")
                         .header("User-Agent", USER_AGENT)
                         .timeout(settings.requestTimeout())
-                        .GET()
+                        .method(method, body)
                         .build();
         IOException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -149,11 +233,11 @@ public final class ExtendedRestClient implements AutoCloseable {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException e) {
                 last = e;
-                LOG.warn("GET {} timed out (attempt {})", path, attempt);
+                LOG.warn("{} {} timed out (attempt {})", method, path, attempt);
                 continue;
             } catch (IOException e) {
                 last = e; // connection refused or dropped
-                LOG.warn("GET {} failed (attempt {}): {}", path, attempt, e.toString());
+                LOG.warn("{} {} failed (attempt {}): {}", method, path, attempt, e.toString());
                 continue;
             }
             int status = response.statusCode();
@@ -161,7 +245,7 @@ public final class ExtendedRestClient implements AutoCloseable {
                 last =
                         new ExtendedApiException(
                                 status, 0, "server error: " + abbreviate(response.body()));
-                LOG.warn("GET {} answered {} (attempt {})", path, status, attempt);
+                LOG.warn("{} {} answered {} (attempt {})", method, path, status, attempt);
                 continue;
             }
             return envelope(status, response.body());

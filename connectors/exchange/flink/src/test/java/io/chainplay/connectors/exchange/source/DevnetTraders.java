@@ -3,26 +3,19 @@ package io.chainplay.connectors.exchange.source;
 import io.chainplay.connectors.exchange.account.ExtendedAccount;
 import io.chainplay.connectors.exchange.fills.ApiKeyRef;
 import io.chainplay.connectors.exchange.fills.PlayerAccount;
-import io.chainplay.connectors.exchange.market.Markets;
-import io.chainplay.connectors.exchange.order.CreateOrderBody;
 import io.chainplay.connectors.exchange.order.OrderRequest;
 import io.chainplay.connectors.exchange.order.OrderSide;
-import io.chainplay.connectors.exchange.order.OrderSigner;
 import io.chainplay.connectors.exchange.order.SignatureFormat;
+import io.chainplay.connectors.exchange.rest.ExtendedRestClient;
+import io.chainplay.connectors.exchange.rest.ExtendedTrader;
 import io.chainplay.connectors.exchange.signing.Snip12Domain;
 import io.chainplay.connectors.exchange.signing.StarkPrivateKey;
 import io.chainplay.devnet.extended.ExtendedDevnet;
 import io.chainplay.devnet.extended.Fill;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An Extended devnet with two accounts that trade with each other, as players' trading services
- * would: orders signed by our exchange-client signer, sent over plain HTTP with {@code X-Api-Key}.
+ * would: orders signed and placed by the exchange client ({@link ExtendedTrader}). The pipelines
+ * tests use it too, from this module's test jar.
  */
 public final class DevnetTraders implements AutoCloseable {
 
@@ -43,13 +37,11 @@ public final class DevnetTraders implements AutoCloseable {
     public static final long ACCOUNT_A = 3001;
     public static final long ACCOUNT_B = 3002;
     static final String MARKET = "BTC-USD";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final AtomicLong NONCES = new AtomicLong(1_000);
 
     public final ExtendedDevnet devnet;
-    private final OrderSigner signerA;
-    private final OrderSigner signerB;
+    private final ExtendedTrader traderA;
+    private final ExtendedTrader traderB;
 
     public DevnetTraders(long seed) throws Exception {
         devnet =
@@ -59,21 +51,23 @@ public final class DevnetTraders implements AutoCloseable {
                         .account("api-key-a", 10002, publicKey(KEY_A))
                         .account("api-key-b", 20002, publicKey(KEY_B))
                         .start();
-        String markets = get("/info/markets", "api-key-a");
-        signerA = signer(markets, "api-key-a", 10002, KEY_A);
-        signerB = signer(markets, "api-key-b", 20002, KEY_B);
+        traderA = trader("api-key-a", 10002, KEY_A);
+        traderB = trader("api-key-b", 20002, KEY_B);
     }
 
     private static BigInteger publicKey(String privateKey) {
         return StarkPrivateKey.fromHex(privateKey).publicKey();
     }
 
-    private static OrderSigner signer(String markets, String apiKey, long vault, String key) {
-        return OrderSigner.builder()
-                .markets(Markets.fromApiResponse(markets))
-                .account(new ExtendedAccount(apiKey, vault, StarkPrivateKey.fromHex(key)))
-                .format(SignatureFormat.snip12(Snip12Domain.SEPOLIA))
-                .build();
+    private ExtendedTrader trader(String apiKey, long vault, String key) throws Exception {
+        return ExtendedTrader.connect(
+                devnet.url(),
+                new ExtendedAccount(apiKey, vault, StarkPrivateKey.fromHex(key)),
+                SignatureFormat.snip12(Snip12Domain.SEPOLIA),
+                // The devnet may be injecting server errors: retry them, as a client would.
+                new ExtendedRestClient.Settings(
+                        Duration.ofSeconds(10), 25, Duration.ofMillis(5), Duration.ofMillis(50)),
+                Clock.systemUTC());
     }
 
     /** The two accounts as the source is configured with them (keys given as literals: tests). */
@@ -89,11 +83,11 @@ public final class DevnetTraders implements AutoCloseable {
      */
     public void cross() throws Exception {
         String mid = devnet.markPrice(MARKET).toPlainString();
-        place(signerA, "api-key-a", OrderSide.SELL, mid);
-        place(signerB, "api-key-b", OrderSide.BUY, mid);
+        place(traderA, OrderSide.SELL, mid);
+        place(traderB, OrderSide.BUY, mid);
     }
 
-    private void place(OrderSigner signer, String apiKey, OrderSide side, String price)
+    private static void place(ExtendedTrader trader, OrderSide side, String price)
             throws Exception {
         OrderRequest request =
                 new OrderRequest(
@@ -104,43 +98,7 @@ public final class DevnetTraders implements AutoCloseable {
                         new BigDecimal("0.0005"),
                         Instant.now().plus(Duration.ofHours(1)),
                         NONCES.incrementAndGet());
-        String body =
-                CreateOrderBody.of(signer.sign(request))
-                        .externalId(UUID.randomUUID().toString())
-                        .toJson();
-        // The devnet may be injecting server errors: a client retries (same external id would be
-        // idempotent, but a 5xx here is answered before the order is looked at).
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> r =
-                    HTTP.send(
-                            HttpRequest.newBuilder(URI.create(devnet.url() + "/user/order"))
-                                    .header("X-Api-Key", apiKey)
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200) {
-                return;
-            }
-            if (r.statusCode() < 500 || attempt > 20) {
-                throw new IllegalStateException(
-                        "order refused: " + r.statusCode() + " " + r.body());
-            }
-        }
-    }
-
-    private String get(String path, String apiKey) throws Exception {
-        HttpResponse<String> r =
-                HTTP.send(
-                        HttpRequest.newBuilder(URI.create(devnet.url() + path))
-                                .header("X-Api-Key", apiKey)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        JsonNode json = JSON.readTree(r.body());
-        if (!"OK".equals(json.path("status").asText())) {
-            throw new IllegalStateException(r.body());
-        }
-        return r.body();
+        trader.place(trader.sign(request, UUID.randomUUID().toString()));
     }
 
     /** Ids of the ground-truth fills of the two accounts. */
