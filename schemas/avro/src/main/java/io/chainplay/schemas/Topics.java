@@ -59,8 +59,8 @@ public final class Topics {
 
     /**
      * Exchange fills ({@link ExchangeFill}: one account's side of one trade) keyed by player wallet
-     * and timestamped with the trade's time. Written exactly-once by the exchange ingest job; read by
-     * the trading job and the StateFun daily-trade workflow.
+     * and timestamped with the trade's time. Written exactly-once by the exchange ingest job; read
+     * by the trading job and the StateFun daily-trade workflow.
      */
     public static final Topic<String, ExchangeFill> RAW_EXCHANGE_FILLS =
             new Topic<>("raw.exchange.fills", Serdes.String(), AvroSerde.of(ExchangeFill.class));
