@@ -13,7 +13,9 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -89,6 +91,9 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
     /** createdTime of the latest fill applied. */
     private transient ValueState<Long> latest;
 
+    /** Processing time this instance started (or restored) at. */
+    private transient long startedAt;
+
     private transient Counter duplicateFills;
     private transient Counter outOfOrderFills;
     private transient Counter lateFills;
@@ -122,6 +127,10 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
                                         "buffer", TypeInformation.of(Fill.class)));
         flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
+        startedAt =
+                ((StreamingRuntimeContext) getRuntimeContext())
+                        .getProcessingTimeService()
+                        .getCurrentProcessingTime();
         var metrics = getRuntimeContext().getMetricGroup();
         duplicateFills = metrics.counter("duplicateFills");
         outOfOrderFills = metrics.counter("outOfOrderFills");
@@ -167,17 +176,34 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
             apply(due, ctx, out);
         }
         buffer.update(waiting);
-        if (flushAt.value() == null) {
-            long at = ctx.timerService().currentProcessingTime() + reorderDelayMillis;
-            ctx.timerService().registerProcessingTimeTimer(at);
-            flushAt.update(at);
+        // Also at the fill's event time: a bounded STREAMING run ends with the final watermark,
+        // which fires event-time timers, while its pending processing-time timers are dropped.
+        ctx.timerService().registerEventTimeTimer(fill.createdTime);
+        // Debounced: the group waits until the player has been quiet for the delay, so a timer
+        // cannot fall between two fills of one order that arrive back to back.
+        Long previous = flushAt.value();
+        if (previous != null) {
+            ctx.timerService().deleteProcessingTimeTimer(previous);
         }
+        long at = ctx.timerService().currentProcessingTime() + reorderDelayMillis;
+        ctx.timerService().registerProcessingTimeTimer(at);
+        flushAt.update(at);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FillRow> out)
             throws Exception {
-        flushAt.clear();
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            if (timestamp - reorderDelayMillis < startedAt) {
+                // Set before a restore: the fills after the checkpoint, which may complete this
+                // millisecond, are being read again. Give them the delay before applying.
+                long at = ctx.timerService().currentProcessingTime() + reorderDelayMillis;
+                ctx.timerService().registerProcessingTimeTimer(at);
+                flushAt.update(at);
+                return;
+            }
+            flushAt.clear();
+        }
         List<Fill> pending = new ArrayList<>();
         buffer.get().forEach(pending::add);
         buffer.clear();

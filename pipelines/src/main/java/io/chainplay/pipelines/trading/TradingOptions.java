@@ -28,7 +28,7 @@ public final class TradingOptions {
     public static final ConfigOption<Duration> REORDER_DELAY =
             ConfigOptions.key("chainplay.trading.reorder-delay")
                     .durationType()
-                    .defaultValue(Duration.ofMillis(100))
+                    .defaultValue(Duration.ofMillis(200))
                     .withDescription(
                             "How long (processing time) a player's fills of the latest"
                                     + " millisecond wait for more fills of that millisecond"

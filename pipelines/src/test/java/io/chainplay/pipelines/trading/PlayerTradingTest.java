@@ -126,6 +126,21 @@ class PlayerTradingTest {
     }
 
     @Test
+    void theTimerWaitsForThePlayerToBeQuietForTheDelay() throws Exception {
+        send(harness, buy(1, "100", "1", T0));
+        harness.setProcessingTime(DELAY.toMillis() - 10);
+        send(harness, sell(3, "90", "2", T0)); // same ms, late in processing time
+        harness.setProcessingTime(DELAY.toMillis() + 10);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        send(harness, sell(2, "110", "2", T0));
+        harness.setProcessingTime(3 * DELAY.toMillis());
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.fill.fillId)
+                .containsExactly(1L, 2L, 3L);
+        assertThat(lastPosition(harness).realizedPnl).isEqualByComparingTo("10");
+    }
+
+    @Test
     void aFillSeenAgainIsDropped() throws Exception {
         Fill f = buy(1, "100", "1", T0);
         send(harness, f, f);
@@ -205,6 +220,7 @@ class PlayerTradingTest {
     @Test
     void bufferedFillsAndTheirTimerSurviveASnapshot() throws Exception {
         send(harness, buy(1, "100", "1", T0), sell(2, "90", "3", T0));
+        harness.setProcessingTime(10);
         var snapshot = harness.snapshot(1, 1);
         harness.close();
         harness = harness();
@@ -214,10 +230,14 @@ class PlayerTradingTest {
                         new KeyedProcessOperator<>(new PlayerTrading(DELAY, RETENTION)),
                         (Fill f) -> f.player,
                         Types.STRING);
+        harness.setProcessingTime(DELAY.toMillis() - 1); // restored within the delay
         harness.initializeState(snapshot);
         harness.open();
-        send(harness, sell(2, "90", "3", T0)); // the source replays it: a duplicate
         harness.setProcessingTime(DELAY.toMillis());
+        // The restored timer waits the delay again: fills after the checkpoint are re-read.
+        assertThat(harness.extractOutputValues()).isEmpty();
+        send(harness, sell(2, "90", "3", T0)); // the source replays it: a duplicate
+        harness.setProcessingTime(3 * DELAY.toMillis());
         assertThat(harness.extractOutputValues()).hasSize(2);
         assertThat(lastPosition(harness).size).isEqualByComparingTo("-2");
         assertThat(lastPosition(harness).realizedPnl).isEqualByComparingTo("-10");
