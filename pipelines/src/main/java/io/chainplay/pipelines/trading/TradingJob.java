@@ -2,21 +2,16 @@ package io.chainplay.pipelines.trading;
 
 import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.pipelines.common.JobConfig;
-import io.chainplay.pipelines.common.PipelineOptions;
+import io.chainplay.pipelines.common.KafkaSources;
 import io.chainplay.pipelines.common.RawRecord;
-import io.chainplay.pipelines.common.RawRecordDeserializer;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -58,14 +53,8 @@ public final class TradingJob {
      * {@code setBounded(...)} on it for a backfill.
      */
     public static KafkaSourceBuilder<RawRecord> kafkaSource(Configuration conf) {
-        return KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(conf.get(PipelineOptions.KAFKA_BOOTSTRAP_SERVERS))
-                .setTopics(conf.get(TradingOptions.INPUT_TOPIC))
-                .setGroupId(conf.get(TradingOptions.GROUP_ID))
-                .setStartingOffsets(
-                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setProperty("isolation.level", "read_committed")
-                .setDeserializer(new RawRecordDeserializer());
+        return KafkaSources.raw(
+                conf, conf.get(TradingOptions.INPUT_TOPIC), conf.get(TradingOptions.GROUP_ID));
     }
 
     /** Adds the job's operators to the environment, between the given source and sinks. */
