@@ -204,11 +204,18 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
             }
             flushAt.clear();
         }
-        List<Fill> pending = new ArrayList<>();
-        buffer.get().forEach(pending::add);
-        buffer.clear();
-        if (!pending.isEmpty()) {
-            apply(pending, ctx, out);
+        // An event-time timer releases only the fills the watermark has passed: a later
+        // millisecond in the buffer may still be arriving (the watermark can come between two
+        // fills of one order).
+        long upTo = ctx.timeDomain() == TimeDomain.EVENT_TIME ? timestamp : Long.MAX_VALUE;
+        List<Fill> due = new ArrayList<>();
+        List<Fill> waiting = new ArrayList<>();
+        for (Fill f : buffer.get()) {
+            (f.createdTime <= upTo ? due : waiting).add(f);
+        }
+        if (!due.isEmpty()) {
+            buffer.update(waiting);
+            apply(due, ctx, out);
         }
     }
 

@@ -141,6 +141,24 @@ class PlayerTradingTest {
     }
 
     @Test
+    void theWatermarkReleasesOnlyTheFillsItHasPassed() throws Exception {
+        send(harness, buy(1, "100", "1", T0));
+        send(harness, buy(2, "100", "1", T0 + 10_000)); // releases fill 1
+        harness.processWatermark(T0 + 5_000); // fill 1's timer: fill 2 is not passed yet
+        send(harness, sell(4, "110", "3", T0 + 10_000));
+        send(harness, sell(3, "120", "1", T0 + 10_000));
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.fill.fillId)
+                .containsExactly(1L);
+        harness.processWatermark(T0 + 10_000);
+        assertThat(harness.extractOutputValues())
+                .extracting(r -> r.fill.fillId)
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(lastPosition(harness).realizedPnl).isEqualByComparingTo("30"); // 4 before 3: 20
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void aFillSeenAgainIsDropped() throws Exception {
         Fill f = buy(1, "100", "1", T0);
         send(harness, f, f);
