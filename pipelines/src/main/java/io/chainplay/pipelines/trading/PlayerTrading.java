@@ -91,12 +91,20 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
     /** createdTime of the latest fill applied. */
     private transient ValueState<Long> latest;
 
+    // The latest millisecond applied, to take back if another fill of it arrives: its time, its
+    // fills, and the positions and day row as they were before it.
+    private transient ValueState<Long> groupTime;
+    private transient ListState<Fill> groupFills;
+    private transient MapState<String, Position> groupBefore;
+    private transient ValueState<DailyTrades> groupDayBefore;
+
     /** Processing time this instance started (or restored) at. */
     private transient long startedAt;
 
     private transient Counter duplicateFills;
     private transient Counter outOfOrderFills;
     private transient Counter lateFills;
+    private transient Counter reappliedMilliseconds;
 
     public PlayerTrading(Duration reorderDelay, Duration retention) {
         this.reorderDelayMillis = reorderDelay.toMillis();
@@ -127,6 +135,25 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
                                         "buffer", TypeInformation.of(Fill.class)));
         flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
         latest = getRuntimeContext().getState(new ValueStateDescriptor<>("latest", Types.LONG));
+        groupTime =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("group-time", Types.LONG));
+        groupFills =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "group-fills", TypeInformation.of(Fill.class)));
+        groupBefore =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "group-before",
+                                        Types.STRING,
+                                        TypeInformation.of(Position.class)));
+        groupDayBefore =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "group-day-before", TypeInformation.of(DailyTrades.class)));
         startedAt =
                 ((StreamingRuntimeContext) getRuntimeContext())
                         .getProcessingTimeService()
@@ -135,6 +162,7 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
         duplicateFills = metrics.counter("duplicateFills");
         outOfOrderFills = metrics.counter("outOfOrderFills");
         lateFills = metrics.counter("lateFills");
+        reappliedMilliseconds = metrics.counter("reappliedMilliseconds");
     }
 
     @Override
@@ -164,6 +192,14 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
             return;
         }
         seen.put(id, fill.createdTime);
+        Long applied = groupTime.value();
+        if (applied != null && fill.createdTime == applied) {
+            // A fill of the millisecond applied last, arriving after it was released (a stall
+            // longer than the delay, a restore): take that millisecond back and apply it again
+            // with this fill, in order. Its rows are written again with the corrected values.
+            takeBack(applied);
+            reappliedMilliseconds.inc();
+        }
 
         // Buffered fills of earlier milliseconds cannot be overtaken any more: apply them now.
         List<Fill> due = new ArrayList<>();
@@ -225,9 +261,21 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
         Map<String, Position> changed = new LinkedHashMap<>();
         Map<Long, DailyTrades> changedDays = new LinkedHashMap<>();
         Long latestTime = latest.value();
+        long millisecond = Long.MIN_VALUE;
+        boolean tracked = false;
         for (Fill fill : fills) {
             if (latestTime != null && fill.createdTime < latestTime) {
                 outOfOrderFills.inc();
+            }
+            if (fill.createdTime != millisecond) {
+                millisecond = fill.createdTime;
+                clearGroup();
+                // Only the newest millisecond can be taken back; an older one arriving late
+                // changes positions after it, and the previous group is no longer a clean cut.
+                tracked = latestTime == null || millisecond >= latestTime;
+                if (tracked) {
+                    groupTime.update(millisecond);
+                }
             }
             String key = fill.venue + '\u0001' + fill.market;
             Position position = changed.get(key);
@@ -238,8 +286,6 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
                 }
                 changed.put(key, position);
             }
-            BigDecimal realized = position.apply(fill);
-
             long day = DailyTrades.dayOf(fill.createdTime);
             DailyTrades ledger = changedDays.get(day);
             if (ledger == null) {
@@ -249,6 +295,17 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
                 }
                 changedDays.put(day, ledger);
             }
+            if (tracked) {
+                if (!groupBefore.contains(key)) {
+                    groupBefore.put(key, position.copy());
+                }
+                if (groupDayBefore.value() == null) {
+                    groupDayBefore.update(ledger.copy());
+                }
+                groupFills.add(fill);
+            }
+
+            BigDecimal realized = position.apply(fill);
             ledger.add(fill, realized);
 
             out.collect(new FillRow(fill, realized, position));
@@ -270,6 +327,36 @@ public class PlayerTrading extends KeyedProcessFunction<String, Fill, FillRow> {
             days.put(e.getKey(), e.getValue());
             ctx.output(DAILY, e.getValue().copy());
         }
+    }
+
+    /** Restores the positions and day row from before millisecond {@code time}; re-buffers it. */
+    private void takeBack(long time) throws Exception {
+        for (Map.Entry<String, Position> e : groupBefore.entries()) {
+            if (e.getValue().tradeCount == 0) {
+                positions.remove(e.getKey());
+            } else {
+                positions.put(e.getKey(), e.getValue());
+            }
+        }
+        DailyTrades dayBefore = groupDayBefore.value();
+        long day = DailyTrades.dayOf(time);
+        if (dayBefore == null || dayBefore.tradeCount == 0) {
+            days.remove(day);
+        } else {
+            days.put(day, dayBefore);
+        }
+        List<Fill> again = new ArrayList<>();
+        buffer.get().forEach(again::add);
+        groupFills.get().forEach(again::add);
+        buffer.update(again);
+        clearGroup();
+    }
+
+    private void clearGroup() {
+        groupTime.clear();
+        groupFills.clear();
+        groupBefore.clear();
+        groupDayBefore.clear();
     }
 
     /** Forgets fill ids and days before {@code before}: the fills it refuses from now on. */

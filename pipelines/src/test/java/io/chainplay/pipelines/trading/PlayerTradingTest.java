@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.chainplay.pipelines.trading.TradingFixtures.ALICE;
 import static io.chainplay.pipelines.trading.TradingFixtures.DAY;
@@ -105,6 +107,43 @@ class PlayerTradingTest {
         assertThat(side(harness, PlayerTrading.POSITIONS).toString())
                 .isEqualTo(side(inOrder, PlayerTrading.POSITIONS).toString());
         assertThat(side(harness, PlayerTrading.FEED)).isEqualTo(side(inOrder, PlayerTrading.FEED));
+        inOrder.close();
+    }
+
+    @Test
+    void aFillOfTheLastMillisecondArrivingAfterItWasAppliedReappliesItInOrder() throws Exception {
+        Fill open = buy(1, "100", "1", T0);
+        Fill a = sell(10, "110", "2", T0 + 1_000);
+        Fill b = buy(11, "105", "3", T0 + 1_000);
+        Fill c = sell(12, "120", "1", T0 + 1_000);
+        send(harness, open, c, a);
+        harness.setProcessingTime(DELAY.toMillis()); // released without b
+        send(harness, b); // too late for the timer
+        harness.setProcessingTime(3 * DELAY.toMillis());
+        var inOrder = harness();
+        send(inOrder, open, a, b, c);
+        inOrder.setProcessingTime(DELAY.toMillis());
+
+        assertThat(lastPosition(harness).toString()).isEqualTo(lastPosition(inOrder).toString());
+        assertThat(lastPosition(harness).realizedPnl).isEqualByComparingTo("30");
+        List<DailyTrades> days = side(harness, PlayerTrading.DAILY);
+        assertThat(days.get(days.size() - 1).tradeCount).isEqualTo(4);
+        assertThat(days.get(days.size() - 1).realizedPnl).isEqualByComparingTo("30");
+        // The last row written per fill is the in-order one.
+        Map<Long, String> last = new TreeMap<>();
+        for (FillRow r : harness.extractOutputValues()) {
+            last.put(r.fill.fillId, r.realizedPnl.toPlainString() + " " + r.positionSize);
+        }
+        Map<Long, String> expected = new TreeMap<>();
+        for (FillRow r : inOrder.extractOutputValues()) {
+            expected.put(r.fill.fillId, r.realizedPnl.toPlainString() + " " + r.positionSize);
+        }
+        assertThat(last).isEqualTo(expected);
+        // And once more: another late fill of that millisecond.
+        send(harness, sell(13, "100", "1", T0 + 1_000));
+        harness.setProcessingTime(5 * DELAY.toMillis());
+        assertThat(lastPosition(harness).size).isEqualByComparingTo("0");
+        assertThat(lastPosition(harness).tradeCount).isEqualTo(5);
         inOrder.close();
     }
 

@@ -5,6 +5,7 @@ import io.chainplay.schemas.exchange.TradeSide;
 import io.chainplay.schemas.solana.Base58;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,13 +56,20 @@ final class TradingFixtures {
                 .setSide(buy ? TradeSide.BUY : TradeSide.SELL)
                 .setPrice(price)
                 .setQty(qty)
-                .setValue(new BigDecimal(price).multiply(new BigDecimal(qty)).toPlainString())
+                .setValue(value(price, qty))
                 .setFee(fee)
                 .setIsTaker(true)
                 .setTradeType("TRADE")
                 .setCreatedTime(Instant.ofEpochMilli(time))
                 .setReceivedVia("stream")
                 .build();
+    }
+
+    /** price x qty as the exchange sends it: at most 16 fraction digits. */
+    static String value(String price, String qty) {
+        BigDecimal value = new BigDecimal(price).multiply(new BigDecimal(qty));
+        return (value.scale() > 16 ? value.setScale(16, RoundingMode.HALF_EVEN) : value)
+                .toPlainString();
     }
 
     static Fill fill(
