@@ -41,10 +41,12 @@ import java.util.Map;
  * in BATCH processing-time timers do not fire between two records of a key but when the key's input
  * ends (checked in Flink 2.0.2's {@code BatchExecutionInternalTimeService}, which fires the key's
  * event-time and then its processing-time timers on the next key), so the last group is applied
- * there. Either way a key's fills apply in the same total order, and batch equals streaming
- * whenever fills arrive no later than {@code reorderDelay} behind a fill of a later millisecond
- * (the fills source writes a player's fills in time order). A fill that arrives later than that is
- * still applied, in arrival order, and counted ({@code outOfOrderFills}).
+ * there. A fill of the millisecond applied last that arrives after it was released (a stall longer
+ * than the delay, a restore) takes that millisecond back and applies it again in order ({@code
+ * reappliedMilliseconds}). So a key's fills apply in the same total order in both modes whenever
+ * they arrive in createdTime order, ties in any order (the fills source writes a player's fills in
+ * time order); a fill older than the latest millisecond applied is applied in arrival order and
+ * counted ({@code outOfOrderFills}).
  *
  * <p><b>Duplicates.</b> The fills source is at-least-once (a fill can come from the account stream
  * and again from the REST catch-up), so fill ids applied in the last {@code retention} of event
