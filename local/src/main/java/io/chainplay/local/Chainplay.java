@@ -1,6 +1,9 @@
 package io.chainplay.local;
 
+import io.chainplay.connectors.exchange.source.ExtendedFillsSourceOptions;
 import io.chainplay.connectors.solana.source.SolanaSourceOptions;
+import io.chainplay.devnet.extended.DevnetAccount;
+import io.chainplay.devnet.extended.ExtendedDevnet;
 import io.chainplay.devnet.solana.SolanaDevnet;
 import io.chainplay.embedded.Directories;
 import io.chainplay.embedded.EmbeddedKafka;
@@ -12,7 +15,10 @@ import io.chainplay.pipelines.common.PipelineOptions;
 import io.chainplay.pipelines.earnings.EarningsJob;
 import io.chainplay.pipelines.earnings.EarningsOptions;
 import io.chainplay.pipelines.earnings.EarningsSinks;
+import io.chainplay.pipelines.ingest.ExchangeIngestJob;
 import io.chainplay.pipelines.ingest.SolanaIngestJob;
+import io.chainplay.pipelines.trading.TradingJob;
+import io.chainplay.pipelines.trading.TradingSinks;
 import io.chainplay.schemas.Topics;
 
 import org.apache.flink.api.common.JobStatus;
@@ -21,6 +27,7 @@ import org.apache.flink.configuration.Configuration;
 
 import org.flywaydb.core.Flyway;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +36,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
@@ -40,10 +48,11 @@ import java.util.concurrent.TimeUnit;
  * {@code ./chainplay up}: the whole system on one machine, with live demo activity.
  *
  * <p>Starts, in order, Postgres (migrated by Flyway), Kafka, the Solana devnet with its demo
- * activity, the ingest, casino and earnings jobs on a local Flink cluster with its web dashboard
- * (the casino and earnings jobs resuming from their newest retained checkpoints), and the API in
- * its own JVM. Prints what runs where, then runs until Ctrl-C, which stops everything in reverse
- * order. Data, checkpoints and logs live under one directory.
+ * activity, the Extended exchange devnet with demo traders, the Solana and exchange ingest, casino,
+ * earnings and trading jobs on a local Flink cluster with its web dashboard (the casino, earnings
+ * and trading jobs resuming from their newest retained checkpoints), and the API in its own JVM.
+ * Prints what runs where, then runs until Ctrl-C, which stops everything in reverse order. Data,
+ * checkpoints and logs live under one directory.
  */
 public final class Chainplay {
 
@@ -123,6 +132,14 @@ public final class Chainplay {
                             + Topics.DLQ_CASINO.name()
                             + ", "
                             + Topics.DLQ_EARNINGS.name()
+                            + ", "
+                            + Topics.RAW_EXCHANGE_FILLS.name()
+                            + ", "
+                            + Topics.FEED_TRADES.name()
+                            + ", "
+                            + Topics.DLQ_EXCHANGE.name()
+                            + ", "
+                            + Topics.DLQ_TRADING.name()
                             + " (Avro topics print as JSON)");
             System.exit(2);
         }
@@ -185,6 +202,10 @@ public final class Chainplay {
         kafka.createTopic(Topics.FEED_EARNINGS.name(), 2);
         kafka.createTopic(Topics.EARNINGS_DUE.name(), 2);
         kafka.createTopic(Topics.DLQ_EARNINGS.name(), 1);
+        kafka.createTopic(Topics.RAW_EXCHANGE_FILLS.name(), 4);
+        kafka.createTopic(Topics.DLQ_EXCHANGE.name(), 1);
+        kafka.createTopic(Topics.FEED_TRADES.name(), 2);
+        kafka.createTopic(Topics.DLQ_TRADING.name(), 1);
 
         step("Solana devnet");
         // A new chain on every start: its slots continue the wall clock's count, and the ingest
@@ -199,11 +220,43 @@ public final class Chainplay {
                         .start();
         running.push(devnet);
 
+        step("Extended devnet");
+        // Some of the Solana players also trade, each through an Extended sub-account of its own.
+        List<TradingActivity.DemoTrader> traders =
+                TradingActivity.demoTraders(devnet.players(), options.traders());
+        ExtendedDevnet.Builder exchangeBuilder =
+                ExtendedDevnet.builder()
+                        .port(FreePorts.preferred(options.exchangePort()))
+                        .streamPort(FreePorts.preferred(options.exchangePort() + 1));
+        for (TradingActivity.DemoTrader t : traders) {
+            exchangeBuilder.account(
+                    new DevnetAccount(
+                            t.apiKey(),
+                            t.accountId(),
+                            t.vault(),
+                            t.starkKey().publicKey(),
+                            new BigDecimal("1000000")));
+        }
+        ExtendedDevnet exchange = exchangeBuilder.start();
+        running.push(exchange);
+        TradingActivity trading =
+                TradingActivity.start(exchange.url(), traders, options.tradeRate(), 7);
+        running.push(trading);
+        // The fills source reads each sub-account's API key from a file, as it would in
+        // production (connectors/exchange/flink/README.md); the keys stay out of the job graph.
+        Path keys = Files.createDirectories(data.resolve("exchange-keys"));
+        List<String> accounts = new ArrayList<>();
+        for (TradingActivity.DemoTrader t : traders) {
+            Path key = keys.resolve(t.accountId() + ".key");
+            Files.writeString(key, t.apiKey());
+            accounts.add(t.accountId() + ":" + t.player() + ":file:" + key);
+        }
+
         step("Flink");
         LocalFlink flink =
                 LocalFlink.start(
                         FreePorts.preferred(options.flinkPort()),
-                        3,
+                        5,
                         options.parallelism(),
                         options.rocksdb());
         running.push(flink);
@@ -264,7 +317,40 @@ public final class Chainplay {
                                         EarningsSinks.production(earningsConf),
                                         EarningsJob.Config.from(earningsConf)));
         running.push(() -> LocalFlink.cancel(earnings.client()));
-        List<LocalFlink.Submitted> jobs = List.of(ingest, casino, earnings);
+
+        Configuration exchangeConf = new Configuration(jobConf);
+        exchangeConf.set(ExtendedFillsSourceOptions.REST_URL, exchange.url());
+        exchangeConf.set(ExtendedFillsSourceOptions.STREAM_URL, exchange.accountStreamUrl());
+        exchangeConf.set(ExtendedFillsSourceOptions.ACCOUNTS, accounts);
+        exchangeConf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+        LocalFlink.Submitted exchangeIngest =
+                flink.submit(
+                        "chainplay-exchange-ingest",
+                        checkpoints,
+                        exchangeConf,
+                        false, // a new devnet exchange: nothing to resume
+                        env ->
+                                ExchangeIngestJob.build(
+                                        env,
+                                        ExtendedFillsSourceOptions.source(exchangeConf),
+                                        ExchangeIngestJob.kafkaSink(exchangeConf)));
+        running.push(() -> LocalFlink.cancel(exchangeIngest.client()));
+
+        LocalFlink.Submitted tradingJob =
+                flink.submit(
+                        "chainplay-trading",
+                        checkpoints,
+                        jobConf,
+                        true,
+                        env ->
+                                TradingJob.build(
+                                        env,
+                                        TradingJob.kafkaSource(jobConf).build(),
+                                        TradingSinks.production(jobConf),
+                                        TradingJob.Config.from(jobConf)));
+        running.push(() -> LocalFlink.cancel(tradingJob.client()));
+        List<LocalFlink.Submitted> jobs =
+                List.of(ingest, casino, earnings, exchangeIngest, tradingJob);
 
         step("API");
         int apiPort = FreePorts.preferred(options.apiPort());
@@ -290,12 +376,18 @@ public final class Chainplay {
                         "flink", "http://localhost:" + flink.port(),
                         "kafka", kafka.bootstrapServers(),
                         "postgres", db.jdbcUrl(),
-                        "solana", devnet.url()));
+                        "solana", devnet.url(),
+                        "extended", exchange.url()));
         running.push(() -> Endpoints.delete(data));
 
         String sample = awaitFirst(db, "SELECT player FROM casino.player_stats ORDER BY bets DESC");
         String mafiaPlayer =
                 awaitFirst(db, "SELECT player FROM earnings.players ORDER BY total_invested DESC");
+        String trader =
+                options.tradeRate() > 0 && !traders.isEmpty()
+                        ? awaitFirst(
+                                db, "SELECT player FROM trading.positions ORDER BY volume DESC")
+                        : null;
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         System.out.println();
         System.out.println("Chainplay is up (" + seconds + " s)");
@@ -315,6 +407,9 @@ public final class Chainplay {
         System.out.printf(
                 "  Solana devnet    %s   (%.0f tx/s: fare_vault and solana_mafia, %d players)%n",
                 devnet.url(), options.transactionsPerSecond(), options.players());
+        System.out.printf(
+                "  Extended devnet  %s   (%d traders, %.1f orders/s)%n",
+                exchange.url(), traders.size(), options.tradeRate());
         System.out.printf("  Kafka            %s%n", kafka.bootstrapServers());
         System.out.printf("  Postgres         %s%n", db.jdbcUrl());
         System.out.printf("  Data and logs    %s%n", data);
@@ -329,9 +424,15 @@ public final class Chainplay {
                     "  curl http://localhost:%d/api/earnings/players/%s%n", apiPort, mafiaPlayer);
         }
         System.out.printf("  curl http://localhost:%d/api/earnings/stats%n", apiPort);
+        if (trader != null) {
+            System.out.printf(
+                    "  curl http://localhost:%d/api/trading/players/%s/positions%n",
+                    apiPort, trader);
+        }
         System.out.printf("  curl http://localhost:%d/health%n", apiPort);
         System.out.println("  ./chainplay tail feed.casino");
         System.out.println("  ./chainplay tail feed.earnings");
+        System.out.println("  ./chainplay tail feed.trades");
         System.out.println();
         System.out.println("Ctrl-C stops everything; `./chainplay up` again resumes.");
 

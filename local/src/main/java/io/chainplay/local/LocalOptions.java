@@ -17,9 +17,12 @@ import java.util.List;
  * @param kafkaPort the Kafka broker's port
  * @param postgresPort the Postgres port
  * @param devnetPort the Solana devnet's JSON-RPC port
+ * @param exchangePort the Extended devnet's REST port (its account stream takes the next free one)
  * @param apiJar the Spring Boot jar of the API
  * @param transactionsPerSecond the devnet's game transactions per second; 0 for a quiet chain
  * @param players distinct demo players
+ * @param traders demo players trading on the Extended devnet, each through its own sub-account
+ * @param tradeRate demo orders per second over all traders; 0 for none
  * @param earningsInterval the Solana Mafia program's EARNINGS_INTERVAL on the devnet, and the
  *     earnings job's: how often each player is due
  * @param parallelism Flink parallelism of the jobs
@@ -33,9 +36,12 @@ public record LocalOptions(
         int kafkaPort,
         int postgresPort,
         int devnetPort,
+        int exchangePort,
         Path apiJar,
         double transactionsPerSecond,
         int players,
+        int traders,
+        double tradeRate,
         Duration earningsInterval,
         int parallelism,
         boolean rocksdb,
@@ -47,8 +53,9 @@ public record LocalOptions(
                     "Usage: ./chainplay up [options]",
                     "",
                     "Starts Kafka, Postgres, a Solana devnet node with live game activity, the",
-                    "Solana ingest, casino and earnings jobs on a local Flink cluster, and the API.",
-                    "Ctrl-C stops everything; the next `up` resumes the casino and earnings jobs",
+                    "Extended exchange devnet with demo traders, the Solana and exchange ingest,",
+                    "casino, earnings and trading jobs on a local Flink cluster, and the API.",
+                    "Ctrl-C stops everything; the next `up` resumes the casino, earnings and trading jobs",
                     "from their checkpoints.",
                     "",
                     "Options:",
@@ -58,9 +65,12 @@ public record LocalOptions(
                     "  --kafka-port N      Kafka port (default 19092)",
                     "  --postgres-port N   Postgres port (default 15432)",
                     "  --devnet-port N     Solana devnet JSON-RPC port (default 8899)",
+                    "  --exchange-port N   Extended devnet REST port (default 8090; stream: next free)",
                     "  --api-jar FILE      the API's Boot jar (default api/target/chainplay-api.jar)",
                     "  --rate N            devnet transactions per second (default 10)",
                     "  --players N         devnet players (default 300)",
+                    "  --traders N         of them, players trading on the Extended devnet (default 8)",
+                    "  --trade-rate N      demo orders per second (default 1; 0 for none)",
                     "  --earnings-interval D  how often a Solana Mafia player is due, on the devnet",
                     "                      and in the earnings job (default 5m; the program's is 1d)",
                     "  --parallelism N     Flink parallelism (default 2)",
@@ -78,9 +88,12 @@ public record LocalOptions(
                 19092,
                 15432,
                 8899,
+                8090,
                 Path.of("api", "target", "chainplay-api.jar"),
                 10,
                 300,
+                8,
+                1,
                 Duration.ofMinutes(5),
                 2,
                 false,
@@ -118,6 +131,18 @@ public record LocalOptions(
                                         o.with(b -> b.postgresPort = port(flag, value));
                                 case "--devnet-port" ->
                                         o.with(b -> b.devnetPort = port(flag, value));
+                                case "--exchange-port" ->
+                                        o.with(b -> b.exchangePort = port(flag, value));
+                                case "--traders" ->
+                                        o.with(
+                                                b ->
+                                                        b.traders =
+                                                                (int)
+                                                                        number(
+                                                                                flag, value, 0,
+                                                                                1_000));
+                                case "--trade-rate" ->
+                                        o.with(b -> b.tradeRate = number(flag, value, 0, 100));
                                 case "--api-jar" -> o.with(b -> b.apiJar = Path.of(value));
                                 case "--rate" ->
                                         o.with(b -> b.rate = number(flag, value, 0, 10_000));
@@ -191,9 +216,12 @@ public record LocalOptions(
         int kafkaPort;
         int postgresPort;
         int devnetPort;
+        int exchangePort;
         Path apiJar;
         double rate;
         int players;
+        int traders;
+        double tradeRate;
         Duration earningsInterval;
         int parallelism;
         boolean rocksdb;
@@ -206,9 +234,12 @@ public record LocalOptions(
             kafkaPort = o.kafkaPort;
             postgresPort = o.postgresPort;
             devnetPort = o.devnetPort;
+            exchangePort = o.exchangePort;
             apiJar = o.apiJar;
             rate = o.transactionsPerSecond;
             players = o.players;
+            traders = o.traders;
+            tradeRate = o.tradeRate;
             earningsInterval = o.earningsInterval;
             parallelism = o.parallelism;
             rocksdb = o.rocksdb;
@@ -223,9 +254,12 @@ public record LocalOptions(
                     kafkaPort,
                     postgresPort,
                     devnetPort,
+                    exchangePort,
                     apiJar,
                     rate,
                     players,
+                    traders,
+                    tradeRate,
                     earningsInterval,
                     parallelism,
                     rocksdb,

@@ -64,6 +64,12 @@ final class TopicTail {
             return bytes ->
                     safely(() -> Topics.EARNINGS_DUE.deserializeValue(bytes).toString(), bytes);
         }
+        if (topic.equals(Topics.RAW_EXCHANGE_FILLS.name())) {
+            return bytes ->
+                    safely(
+                            () -> Topics.RAW_EXCHANGE_FILLS.deserializeValue(bytes).toString(),
+                            bytes);
+        }
         if (topic.startsWith("dlq.")) {
             return bytes ->
                     safely(() -> Topics.DLQ_CASINO.deserializeValue(bytes).toString(), bytes);

@@ -20,6 +20,9 @@ class LocalOptionsTest {
         assertThat(options.flinkPort()).isEqualTo(8081);
         assertThat(options.transactionsPerSecond()).isEqualTo(10);
         assertThat(options.devnetPort()).isEqualTo(8899);
+        assertThat(options.exchangePort()).isEqualTo(8090);
+        assertThat(options.traders()).isEqualTo(8);
+        assertThat(options.tradeRate()).isEqualTo(1);
         assertThat(options.rocksdb()).isFalse();
         assertThat(options.earningsInterval()).isEqualTo(Duration.ofMinutes(5));
     }
@@ -41,6 +44,12 @@ class LocalOptionsTest {
                                 "9003",
                                 "--devnet-port",
                                 "9004",
+                                "--exchange-port",
+                                "9005",
+                                "--traders",
+                                "3",
+                                "--trade-rate",
+                                "0.5",
                                 "--rate",
                                 "2.5",
                                 "--players",
@@ -63,9 +72,12 @@ class LocalOptionsTest {
                                 9002,
                                 9003,
                                 9004,
+                                9005,
                                 Path.of("a.jar"),
                                 2.5,
                                 7,
+                                3,
+                                0.5,
                                 Duration.ofDays(1),
                                 1,
                                 true,
