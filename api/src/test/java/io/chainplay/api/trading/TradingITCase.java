@@ -328,6 +328,7 @@ class TradingITCase {
                 .isEqualTo(
                         "{\"code\":\"unauthorized\",\"message\":\"Sign in first (POST"
                                 + " /api/auth/signin) and send 'Authorization: Bearer <token>'\"}");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(post(body, "not.a.token").statusCode()).isEqualTo(401);
 
         String wallet = TestKeys.of("trading-submitter");
@@ -428,6 +429,25 @@ class TradingITCase {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(json.readTree(limited.body()).path("code").asString()).isEqualTo("rate_limited");
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void openApiDocumentsTheTradingRoutesAndThatSubmittingNeedsAToken() throws Exception {
+        JsonNode paths = get("/v3/api-docs", 200).path("paths");
+        for (String path :
+                List.of(
+                        "/api/trading/players/{wallet}/positions",
+                        "/api/trading/players/{wallet}/fills",
+                        "/api/trading/players/{wallet}/daily",
+                        "/api/trading/leaderboard")) {
+            assertThat(paths.path(path).path("get").path("tags").toString())
+                    .as(path)
+                    .isEqualTo("[\"trading\"]");
+            assertThat(paths.path(path).path("get").has("security")).as(path).isFalse();
+        }
+        JsonNode submit = paths.path("/api/trades").path("post");
+        assertThat(submit.path("security").toString()).isEqualTo("[{\"bearer\":[]}]");
+        assertThat(submit.path("description").asString()).contains("player:<wallet>", "503");
     }
 
     // --- helpers
