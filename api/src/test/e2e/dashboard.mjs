@@ -1,6 +1,7 @@
 // Drives Debian's headless Chromium for DashboardITCase: opens the dashboard, reports READY once its
-// WebSocket feed is live, then waits (at most 10 s) for the trial id read from stdin to appear in
-// the live bets table, and saves a screenshot.
+// WebSocket feed is live, then reads "<trial id> <fill event id> <trader wallet>" from stdin and
+// waits (at most 10 s each) for the trial in the live bets table (SEEN), the fill in the live fills
+// table and the trader in the top traders list (TRADE), and saves a screenshot.
 //   node dashboard.mjs <dashboard url> <screenshot.png>
 import { chromium } from 'playwright-core';
 import readline from 'node:readline';
@@ -23,10 +24,13 @@ try {
 
   const lines = readline.createInterface({ input: process.stdin });
   for await (const line of lines) {
-    const trial = line.trim();
+    const [trial, fill, trader] = line.trim().split(' ');
     const started = Date.now();
     await page.waitForSelector(`tr[data-trial="${trial}"]`, { timeout: 10000 });
     console.log('SEEN ' + (Date.now() - started));
+    await page.waitForSelector(`tr[data-fill="${fill}"]`, { timeout: 10000 });
+    await page.waitForSelector(`li[data-trader="${trader}"]`, { timeout: 10000 });
+    console.log('TRADE ' + (Date.now() - started));
     await page.waitForTimeout(1700); // the row's highlight fades; charts have loaded
     await page.screenshot({ path: screenshot, fullPage: true });
     console.log('SHOT');

@@ -2,6 +2,7 @@
 'use strict';
 
 const MAX_BETS = 40;
+const MAX_FILLS = 12;
 const state = { pool: null, seen: new Set(), lastEventId: null, received: 0, since: Date.now() };
 
 const $ = (id) => document.getElementById(id);
@@ -22,6 +23,17 @@ function amount(text, decimals = 9) {
   const frac = (v % unit).toString().padStart(decimals, '0').slice(0, 3);
   return (neg ? '-' : '') + whole.toLocaleString() + '.' + frac;
 }
+
+// Trading figures are exact decimal strings ("195.25", numeric(40,16) in the tables): group the
+// integer part with BigInt and cut the fraction for display, never through Number.
+function decimal(text, digits = 2) {
+  if (text === null || text === undefined) return '—';
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(text));
+  if (!m) return esc(text);
+  const frac = (m[3] || '').slice(0, digits);
+  return m[1] + BigInt(m[2]).toLocaleString() + (frac ? '.' + frac : '');
+}
+const signed = (text) => `<span class="${String(text).startsWith('-') ? 'loss' : 'win'}">${decimal(text)}</span>`;
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' } });
@@ -152,6 +164,44 @@ async function loadEarnings() {
   } catch (e) { show('earnings-empty', true); }
 }
 
+// --- trading
+
+async function loadTraders() {
+  try {
+    const metric = $('tr-metric').value;
+    const board = await getJson('/api/trading/leaderboard?metric=' + metric + '&limit=10');
+    $('traders').innerHTML = board.entries
+      .map((e) => `<li data-trader="${esc(e.player)}" title="${esc(e.player)}">${short(e.player)}` +
+        `<span class="v">${metric === 'net' ? signed(e.netPnl) : decimal(e.volume)}</span></li>`)
+      .join('');
+    show('traders-empty', board.entries.length === 0);
+  } catch (e) { show('traders-empty', true); }
+}
+
+function addFill(message) {
+  const d = message.data || {};
+  const id = message.id || ('trade:' + d.venue + ':' + d.fillId);
+  if (state.seen.has(id)) return;
+  state.seen.add(id);
+  const body = $('fills').tBodies[0];
+  const row = document.createElement('tr');
+  row.dataset.fill = id;
+  row.className = 'fresh';
+  const side = d.side === 'BUY' ? '<span class="win">BUY</span>' : '<span class="loss">SELL</span>';
+  row.innerHTML = `<td>${time(message.timestamp || Date.now())}</td><td title="${esc(d.player || '')}">${short(d.player)}</td>` +
+    `<td>${esc(d.market)}</td><td>${side}</td><td>${decimal(d.qty, 4)} @ ${decimal(d.price)}</td><td>${signed(d.realizedPnl || '0')}</td>`;
+  body.insertBefore(row, body.firstChild);
+  while (body.rows.length > MAX_FILLS) body.deleteRow(body.rows.length - 1);
+  show('fills-empty', false);
+}
+
+let tradersPending = false;
+function refreshTradersSoon() {
+  if (tradersPending) return;
+  tradersPending = true;
+  setTimeout(() => { tradersPending = false; loadTraders(); }, 2000);
+}
+
 // --- health
 
 function pill(id, name, status) {
@@ -202,7 +252,7 @@ function connect() {
   const ws = new WebSocket(url);
   ws.onopen = () => {
     // Resume after the last event seen, so a reconnect does not lose bets (within the window).
-    const subscribe = { type: 'subscribe', channels: ['bets', 'jackpots', 'stats', 'earnings'] };
+    const subscribe = { type: 'subscribe', channels: ['bets', 'jackpots', 'stats', 'earnings', 'trades'] };
     if (state.lastEventId) subscribe.lastEventId = state.lastEventId;
     ws.send(JSON.stringify(subscribe));
   };
@@ -222,6 +272,8 @@ function connect() {
     if (message.type.startsWith('bet.')) addBet(message, true);
     else if (message.type.startsWith('stats.') || message.type.startsWith('jackpot.')) refreshSoon();
     else if (message.type.startsWith('earnings.')) loadEarnings();
+    else if (message.type.startsWith('trade.')) addFill(message);
+    else if (message.type.startsWith('position.')) refreshTradersSoon();
   };
   ws.onclose = () => {
     $('ws-status').textContent = 'feed: reconnecting';
@@ -234,11 +286,14 @@ function connect() {
 $('pool-select').addEventListener('change', (e) => { state.pool = e.target.value; loadPool(); loadLeaderboard(); });
 $('lb-period').addEventListener('change', loadLeaderboard);
 $('lb-metric').addEventListener('change', loadLeaderboard);
+$('tr-metric').addEventListener('change', loadTraders);
 
 loadBets().then(connect);
 loadPools();
 loadEarnings();
+loadTraders();
 loadHealth();
 setInterval(loadHealth, 5000);
 setInterval(loadPools, 30000);
 setInterval(loadEarnings, 30000);
+setInterval(loadTraders, 30000);

@@ -8,6 +8,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,20 @@ public final class JsonRows {
             };
 
     private JsonRows() {}
+
+    /**
+     * A board's rows, already in rank order, each led by its {@code rank} (1-based position), as
+     * the leaderboards return them.
+     */
+    public static List<Map<String, Object>> ranked(List<Map<String, Object>> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> ranked = new LinkedHashMap<>();
+            ranked.put("rank", i + 1);
+            ranked.putAll(rows.get(i));
+            rows.set(i, ranked);
+        }
+        return rows;
+    }
 
     static String camel(String snake) {
         StringBuilder out = new StringBuilder(snake.length());

@@ -64,6 +64,7 @@ class DashboardITCase {
 
     private static final String PLAYER = TestKeys.of("dashboard-player");
     private static final String POOL = TestKeys.of("dashboard-pool");
+    private static final String TRADER = TestKeys.of("dashboard-trader");
     private static EmbeddedPostgres.Database database;
     private static String bootstrap;
 
@@ -86,6 +87,7 @@ class DashboardITCase {
     private static synchronized String kafka() {
         if (bootstrap == null) {
             KAFKA.createTopic("feed.casino", 2);
+            KAFKA.createTopic("feed.trades", 1);
             bootstrap = KAFKA.bootstrapServers();
         }
         return bootstrap;
@@ -144,16 +146,36 @@ class DashboardITCase {
                             + "\"},\"timestamp\":"
                             + System.currentTimeMillis()
                             + ",\"id\":\"solana:5sigDashboard:0:0\"}");
+            String fill = "trade:extended:" + System.nanoTime();
+            produce(
+                    "feed.trades",
+                    TRADER,
+                    "{\"type\":\"trade.filled\",\"data\":{\"player\":\""
+                            + TRADER
+                            + "\",\"venue\":\"extended\",\"fillId\":106,\"market\":\"BTC-USD\","
+                            + "\"side\":\"SELL\",\"price\":\"59900\",\"qty\":\"0.5\","
+                            + "\"value\":\"29950\",\"fee\":\"1.5\",\"isTaker\":true,"
+                            + "\"tradeType\":\"TRADE\",\"realizedPnl\":\"-220\","
+                            + "\"positionSize\":\"-0.3\",\"avgEntryPrice\":\"59900\","
+                            + "\"tradeCount\":6},\"timestamp\":"
+                            + System.currentTimeMillis()
+                            + ",\"id\":\""
+                            + fill
+                            + "\"}");
             long produced = System.nanoTime();
             try (Writer stdin =
                     new java.io.OutputStreamWriter(
                             browser.getOutputStream(), StandardCharsets.UTF_8)) {
-                stdin.write(trial + "\n");
+                // The trader leads the seeded trading leaderboard.
+                stdin.write(trial + " " + fill + " " + TRADER + "\n");
             }
             String seen = lines.poll(15, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - produced) / 1_000_000;
             assertThat(seen).as("the bet row appeared").startsWith("SEEN ");
             assertThat(millis).as("ms from produce to the row on the page").isLessThan(10_000);
+            assertThat(lines.poll(25, TimeUnit.SECONDS))
+                    .as("the fill and the top trader appeared")
+                    .startsWith("TRADE ");
             assertThat(lines.poll(30, TimeUnit.SECONDS)).isEqualTo("SHOT");
             assertThat(browser.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(browser.exitValue()).isZero();
@@ -246,6 +268,22 @@ class DashboardITCase {
                         .update();
             }
         }
+        // Trading (V5): a leaderboard of six traders, TRADER first.
+        for (int i = 0; i < 6; i++) {
+            jdbc.sql(
+                            """
+                            INSERT INTO trading.positions (venue, player, market, size,
+                              avg_entry_price, realized_pnl, fees, volume, trade_count,
+                              last_fill_id, opened_at, updated_at)
+                            VALUES ('extended', :p, 'BTC-USD', 0, NULL, :r, 1.5, :v, 4, :f,
+                              NULL, now())
+                            """)
+                    .param("p", i == 0 ? TRADER : TestKeys.of("trader-" + i))
+                    .param("r", new java.math.BigDecimal(4200 - 900 * i + ".25"))
+                    .param("v", 50_000 + 10_000 * i)
+                    .param("f", 100 + i)
+                    .update();
+        }
         if (tableExists("earnings", "global_stats")) {
             jdbc.sql(
                             """
@@ -265,13 +303,16 @@ class DashboardITCase {
     }
 
     private static void produce(String key, String value) throws Exception {
+        produce("feed.casino", key, value);
+    }
+
+    private static void produce(String topic, String key, String value) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("feed.casino", key, value))
-                    .get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         }
     }
 }

@@ -19,9 +19,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Guards the protected routes: {@code /api/me/**} (the signed-in player's own data) needs a valid
- * JWT, {@code /api/admin/**} one whose wallet is in {@code chainplay.auth.admins}. Everything else
- * is public.
+ * Guards the protected routes: {@code /api/me/**} (the signed-in player's own data) and {@code POST
+ * /api/trades} (a trade for the token's wallet) need a valid JWT, {@code /api/admin/**} one whose
+ * wallet is in {@code chainplay.auth.admins}. Everything else is public.
  *
  * <p>A filter rather than Spring Security: two prefixes and one token type, and Security would
  * bring its own error bodies and defaults (CSRF, sessions) to switch off again.
@@ -49,16 +49,17 @@ class AuthFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
-    static boolean isProtected(String uri) {
+    static boolean isProtected(String method, String uri) {
         return uri.equals("/api/me")
                 || uri.startsWith("/api/me/")
                 || uri.equals("/api/admin")
-                || uri.startsWith("/api/admin/");
+                || uri.startsWith("/api/admin/")
+                || (uri.equals("/api/trades") && "POST".equals(method));
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isProtected(request.getRequestURI());
+        return !isProtected(request.getMethod(), request.getRequestURI());
     }
 
     @Override

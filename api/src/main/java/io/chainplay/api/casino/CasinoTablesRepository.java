@@ -99,7 +99,7 @@ class CasinoTablesRepository {
     /** A board's top rows (leaderboard_rank_idx); the rank is the position, as in the view. */
     List<Map<String, Object>> leaderboard(
             String poolId, String period, LocalDate periodStart, String metric, int limit) {
-        List<Map<String, Object>> rows =
+        return JsonRows.ranked(
                 jdbc.sql(
                                 """
                                 SELECT player, value FROM casino.leaderboard_entries
@@ -113,14 +113,7 @@ class CasinoTablesRepository {
                         .param("metric", metric)
                         .param("limit", limit)
                         .query(JsonRows.MAPPER)
-                        .list();
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> ranked = new LinkedHashMap<>();
-            ranked.put("rank", i + 1);
-            ranked.putAll(rows.get(i));
-            rows.set(i, ranked);
-        }
-        return rows;
+                        .list());
     }
 
     /**
