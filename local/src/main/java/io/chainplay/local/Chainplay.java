@@ -64,6 +64,9 @@ public final class Chainplay {
     private final LocalOptions options;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
+    /** Set when stopping starts: a job cancelled by stop() is not a job that stopped by itself. */
+    private volatile boolean stopping;
+
     private Chainplay(LocalOptions options) {
         this.options = options;
     }
@@ -466,6 +469,9 @@ public final class Chainplay {
                     new StringBuilder(String.format("%tT ", System.currentTimeMillis()));
             for (LocalFlink.Submitted job : jobs) {
                 JobStatus status = job.client().getJobStatus().get(10, TimeUnit.SECONDS);
+                if (stopping) {
+                    return;
+                }
                 if (status.isGloballyTerminalState()) {
                     System.err.println(
                             "The job "
@@ -484,6 +490,7 @@ public final class Chainplay {
     }
 
     private synchronized void stop() {
+        stopping = true;
         if (running.isEmpty()) {
             return;
         }
