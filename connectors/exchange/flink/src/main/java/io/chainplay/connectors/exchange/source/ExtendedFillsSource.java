@@ -43,13 +43,19 @@ public final class ExtendedFillsSource
     private final long fromMillis;
     private final long toMillis;
     private final long pollMillis;
+    private final long silentCatchUpMillis;
 
     ExtendedFillsSource(
-            FillsConnection connection, long fromMillis, long toMillis, long pollMillis) {
+            FillsConnection connection,
+            long fromMillis,
+            long toMillis,
+            long pollMillis,
+            long silentCatchUpMillis) {
         this.connection = connection;
         this.fromMillis = fromMillis;
         this.toMillis = toMillis;
         this.pollMillis = pollMillis;
+        this.silentCatchUpMillis = silentCatchUpMillis;
     }
 
     public static ExtendedFillsSourceBuilder builder() {
@@ -63,7 +69,8 @@ public final class ExtendedFillsSource
 
     @Override
     public SourceReader<ExchangeRecord, FillsSplit> createReader(SourceReaderContext context) {
-        return new FillsSourceReader(connection, pollMillis, new Configuration(), context);
+        return new FillsSourceReader(
+                connection, pollMillis, silentCatchUpMillis, new Configuration(), context);
     }
 
     @Override

@@ -36,6 +36,10 @@ public final class ExtendedFillsSourceBuilder {
     private Duration initialBackoff = Duration.ofMillis(200);
     private Duration maxBackoff = Duration.ofSeconds(10);
     private Duration pollInterval = Duration.ofMillis(100);
+    private Duration silentCatchUp = DEFAULT_SILENT_CATCH_UP;
+
+    /** Default of {@link #setSilentStreamCatchUp(Duration)}. */
+    public static final Duration DEFAULT_SILENT_CATCH_UP = Duration.ofSeconds(30);
 
     ExtendedFillsSourceBuilder() {}
 
@@ -115,6 +119,18 @@ public final class ExtendedFillsSourceBuilder {
         return this;
     }
 
+    /**
+     * The safety net under the stream: a live account whose stream delivered nothing for this long
+     * (silent, not connected, or dead without being closed) catches up over REST anyway, and again
+     * every such interval while the silence lasts, so no fill waits for the stream longer than
+     * that. One {@code GET /user/trades} page per account per interval while an account is quiet.
+     * Default 30 s; {@link Duration#ZERO} turns it off.
+     */
+    public ExtendedFillsSourceBuilder setSilentStreamCatchUp(Duration interval) {
+        this.silentCatchUp = interval;
+        return this;
+    }
+
     public ExtendedFillsSource build() {
         if (restUrl == null || restUrl.isBlank()) {
             throw new IllegalStateException(
@@ -145,6 +161,11 @@ public final class ExtendedFillsSourceBuilder {
             throw new IllegalStateException(
                     "Page size must be in [1, " + ExtendedRestClient.MAX_LIMIT + "]: " + pageSize);
         }
+        if (silentCatchUp == null || silentCatchUp.isNegative()) {
+            throw new IllegalStateException(
+                    "The silent-stream catch-up interval must be positive, or zero to turn it off: "
+                            + silentCatchUp);
+        }
         if (maxAttempts < 1) {
             throw new IllegalStateException("Max attempts must be >= 1: " + maxAttempts);
         }
@@ -168,6 +189,7 @@ public final class ExtendedFillsSourceBuilder {
                 connection,
                 from == null ? Long.MIN_VALUE : from.toEpochMilli(),
                 to == null ? FillsSplit.LIVE : to.toEpochMilli(),
-                pollInterval.toMillis());
+                pollInterval.toMillis(),
+                silentCatchUp.toMillis());
     }
 }

@@ -78,6 +78,16 @@ public final class ExtendedFillsSourceOptions {
                             "Attempts per REST call on 5xx or timeout before the reader fails and"
                                     + " the job restarts from its checkpoint.");
 
+    public static final ConfigOption<Duration> SILENT_STREAM_CATCH_UP =
+            ConfigOptions.key("chainplay.exchange.silent-stream-catch-up")
+                    .durationType()
+                    .defaultValue(ExtendedFillsSourceBuilder.DEFAULT_SILENT_CATCH_UP)
+                    .withDescription(
+                            "A live account whose stream delivered nothing for this long (quiet,"
+                                    + " not connected, or dead without being closed) catches up"
+                                    + " over REST, and again every such interval while it stays"
+                                    + " silent. 0 turns the safety net off.");
+
     private ExtendedFillsSourceOptions() {}
 
     /** The source these settings describe; fails at job build time on a bad setting. */
@@ -96,7 +106,8 @@ public final class ExtendedFillsSourceOptions {
                         .setAccounts(PlayerAccount.parseAll(entries))
                         .setPageSize(conf.get(PAGE_SIZE))
                         .setRequestTimeout(conf.get(REQUEST_TIMEOUT))
-                        .setMaxAttempts(conf.get(MAX_ATTEMPTS));
+                        .setMaxAttempts(conf.get(MAX_ATTEMPTS))
+                        .setSilentStreamCatchUp(conf.get(SILENT_STREAM_CATCH_UP));
         Instant from = conf.getOptional(START_TIME).map(t -> instant(START_TIME, t)).orElse(null);
         Instant to = conf.getOptional(END_TIME).map(t -> instant(END_TIME, t)).orElse(null);
         if (to != null) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * Bounded splits are asked for one at a time, so a backfill's accounts spread over the readers.
  *
  * <p>Metrics (reader scope): {@code fillsEmitted}, {@code deadLetters}, {@code catchUps}, {@code
- * catchUpPages}, {@code streamDisconnects}, {@code seqGaps}, {@code duplicatesDropped}.
+ * catchUpPages}, {@code streamDisconnects}, {@code seqGaps}, {@code silentCatchUps}, {@code
+ * duplicatesDropped}.
  */
 public final class FillsSourceReader
         extends SingleThreadMultiplexSourceReaderBase<
@@ -26,10 +27,16 @@ public final class FillsSourceReader
     public FillsSourceReader(
             FillsConnection connection,
             long pollMillis,
+            long silentCatchUpMillis,
             Configuration config,
             SourceReaderContext context) {
         super(
-                () -> new FillsSplitReader(connection, pollMillis, metrics(context.metricGroup())),
+                () ->
+                        new FillsSplitReader(
+                                connection,
+                                pollMillis,
+                                silentCatchUpMillis,
+                                metrics(context.metricGroup())),
                 new FillsRecordEmitter(
                         context.metricGroup().counter("fillsEmitted"),
                         context.metricGroup().counter("deadLetters")),
@@ -43,6 +50,7 @@ public final class FillsSourceReader
                 group.counter("catchUpPages"),
                 group.counter("streamDisconnects"),
                 group.counter("seqGaps"),
+                group.counter("silentCatchUps"),
                 group.counter("duplicatesDropped"));
     }
 

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Reads the accounts (splits) of one reader on the source's fetcher thread: a bounded split is one
@@ -45,19 +47,41 @@ final class FillsSplitReader implements SplitReader<ExchangeRecord, FillsSplit> 
             Counter catchUpPages,
             Counter streamDisconnects,
             Counter gaps,
+            Counter silentCatchUps,
             Counter duplicatesDropped) {}
 
     private final FillsConnection connection;
     private final long pollMillis;
+    private final long silentCatchUpNanos;
+    private final LongSupplier nanoClock;
     private final Metrics metrics;
     private final Deque<Reading> readings = new ArrayDeque<>();
     private final Object wakeUp = new Object();
     private boolean wokenUp;
 
-    FillsSplitReader(FillsConnection connection, long pollMillis, Metrics metrics) {
+    /**
+     * @param silentCatchUpMillis a live account whose stream delivered nothing for this long
+     *     catches up over REST anyway (0: never)
+     */
+    FillsSplitReader(
+            FillsConnection connection,
+            long pollMillis,
+            long silentCatchUpMillis,
+            Metrics metrics) {
+        this(connection, pollMillis, silentCatchUpMillis, metrics, System::nanoTime);
+    }
+
+    FillsSplitReader(
+            FillsConnection connection,
+            long pollMillis,
+            long silentCatchUpMillis,
+            Metrics metrics,
+            LongSupplier nanoClock) {
         this.connection = connection;
         this.pollMillis = pollMillis;
+        this.silentCatchUpNanos = TimeUnit.MILLISECONDS.toNanos(silentCatchUpMillis);
         this.metrics = metrics;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -105,6 +129,9 @@ final class FillsSplitReader implements SplitReader<ExchangeRecord, FillsSplit> 
                 break;
             }
             worked = true;
+            if (!(event instanceof StreamEvent.Disconnected)) {
+                r.heardNanos = nanoClock.getAsLong();
+            }
             if (event instanceof StreamEvent.Connected) {
                 // Fills are not replayed on a new connection: what happened while there was
                 // none is in GET /user/trades. This connection's messages queue up meanwhile and
@@ -126,6 +153,21 @@ final class FillsSplitReader implements SplitReader<ExchangeRecord, FillsSplit> 
                 batch.add(id, r.fills.onMalformed(bad));
             } else if (event instanceof StreamEvent.Disconnected lost) {
                 metrics.streamDisconnects().inc();
+            }
+        }
+        if (!worked && silentCatchUpNanos > 0) {
+            long now = nanoClock.getAsLong();
+            if (now - r.heardNanos >= silentCatchUpNanos) {
+                // The safety net: a stream that cannot connect, or is open but dead, says nothing
+                // at all; REST still has every fill.
+                LOG.info(
+                        "Account {} stream silent for {} ms: catching up over REST",
+                        r.fills.account.accountId(),
+                        TimeUnit.NANOSECONDS.toMillis(now - r.heardNanos));
+                metrics.silentCatchUps().inc();
+                r.heardNanos = now;
+                catchUp(r).forEach(rec -> batch.add(id, rec));
+                worked = true;
             }
         }
         return worked;
@@ -178,7 +220,8 @@ final class FillsSplitReader implements SplitReader<ExchangeRecord, FillsSplit> 
             readings.add(
                     new Reading(
                             new AccountFills(split, account, rest::trades, connection.pageSize()),
-                            stream));
+                            stream,
+                            nanoClock.getAsLong()));
         }
     }
 
@@ -202,9 +245,13 @@ final class FillsSplitReader implements SplitReader<ExchangeRecord, FillsSplit> 
         final AccountStream stream;
         boolean finished;
 
-        Reading(AccountFills fills, AccountStream stream) {
+        /** When the stream last delivered something other than a disconnect. */
+        long heardNanos;
+
+        Reading(AccountFills fills, AccountStream stream, long nowNanos) {
             this.fills = fills;
             this.stream = stream;
+            this.heardNanos = nowNanos;
         }
 
         void close() {
