@@ -259,6 +259,11 @@ final class StreamServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 drop();
+            } catch (RuntimeException e) {
+                // Never leave a client on an open but silent connection: close it, as a real
+                // server's failure would, so the client reconnects and catches up.
+                LOG.warn("Stream writer of account {} failed", accountId, e);
+                drop();
             }
         }
 

@@ -120,19 +120,25 @@ public final class AccountStream implements AutoCloseable {
         if (id > 1) {
             reconnects.incrementAndGet();
         }
-        http.newWebSocketBuilder()
-                .header("X-Api-Key", apiKey)
-                .header(
-                        "User-Agent",
-                        io.chainplay.connectors.exchange.rest.ExtendedRestClient.USER_AGENT)
-                .connectTimeout(settings.connectTimeout())
-                .buildAsync(url, new Listener(id))
-                .whenComplete(
-                        (ws, error) -> {
-                            if (error != null) {
-                                lost(id, "cannot connect: " + rootMessage(error));
-                            }
-                        });
+        try {
+            http.newWebSocketBuilder()
+                    .header("X-Api-Key", apiKey)
+                    .header(
+                            "User-Agent",
+                            io.chainplay.connectors.exchange.rest.ExtendedRestClient.USER_AGENT)
+                    .connectTimeout(settings.connectTimeout())
+                    .buildAsync(url, new Listener(id))
+                    .whenComplete(
+                            (ws, error) -> {
+                                if (error != null) {
+                                    lost(id, "cannot connect: " + rootMessage(error));
+                                }
+                            });
+        } catch (RuntimeException e) {
+            // Thrown here rather than through the future (e.g. an executor refusing work): without
+            // this the stream would stay dead with nothing in the log and no reconnect.
+            lost(id, "cannot connect: " + rootMessage(e));
+        }
     }
 
     /** A connection ended: tell the reader and try again after a backoff. */
@@ -164,11 +170,13 @@ public final class AccountStream implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            socket = webSocket;
-            if (closed) {
+            if (closed || connection.get() != id) {
+                // Closed, or replaced while its handshake was still running (it timed out on our
+                // side, then opened anyway): it must not become the stream nor announce itself.
                 webSocket.abort();
                 return;
             }
+            socket = webSocket;
             events.add(new StreamEvent.Connected(id));
             webSocket.request(1);
         }
