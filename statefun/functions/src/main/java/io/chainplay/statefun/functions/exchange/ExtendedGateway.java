@@ -110,7 +110,8 @@ public final class ExtendedGateway implements ExchangeGateway {
             throw ExchangeException.refused(0, "unknown market " + market, e);
         }
         JsonNode entry = marketEntry(trader, market);
-        BigDecimal price = price(entry, spec, orderSide, settings.slippage());
+        BigDecimal price =
+                price(entry, spec.tradingConfig().minPriceChange(), orderSide, settings.slippage());
         OrderRequest request =
                 new OrderRequest(
                         market,
@@ -256,11 +257,10 @@ public final class ExtendedGateway implements ExchangeGateway {
     }
 
     /** The crossing limit price; see the class comment. */
-    static BigDecimal price(JsonNode entry, Market market, OrderSide side, BigDecimal slippage)
+    static BigDecimal price(JsonNode entry, BigDecimal tick, OrderSide side, BigDecimal slippage)
             throws ExchangeException {
         JsonNode stats = entry.path("marketStats");
         JsonNode config = entry.path("tradingConfig");
-        BigDecimal tick = market.tradingConfig().minPriceChange();
         BigDecimal mark = decimal(stats, "markPrice");
         BigDecimal price;
         if (side == OrderSide.BUY) {
