@@ -68,6 +68,7 @@ public final class DailyTradeFn implements StatefulFunction {
     static final String IN_PROGRESS = "a trade is in progress";
     static final String MISSING_REQUEST_ID = "requestId missing";
     static final String WRONG_PLAYER = "player does not match the request key";
+    static final String TIMED_OUT = "no full fill before the timeout; cancelling the order";
     static final String NO_FILL = "no fill before the timeout; order cancelled";
     static final String PARTIAL = "partly filled before the timeout; rest cancelled";
 
@@ -201,7 +202,12 @@ public final class DailyTradeFn implements StatefulFunction {
             answer(
                     context,
                     TradeResult.of(
-                            wf, player(context), TradeResult.Status.TIMED_OUT, NO_FILL, null, now),
+                            wf,
+                            player(context),
+                            TradeResult.Status.TIMED_OUT,
+                            TIMED_OUT,
+                            null,
+                            now),
                     wf.day());
             advance(context, wf);
         } else if (timer.attempt() == wf.attempts() && !wf.stage().isFinal()) {
