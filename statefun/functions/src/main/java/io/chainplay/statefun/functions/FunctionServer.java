@@ -1,5 +1,10 @@
 package io.chainplay.statefun.functions;
 
+import io.chainplay.connectors.exchange.order.SignatureFormat;
+import io.chainplay.connectors.exchange.signing.Snip12Domain;
+import io.chainplay.statefun.functions.exchange.ExchangeAccounts;
+import io.chainplay.statefun.functions.exchange.ExchangeGateway;
+import io.chainplay.statefun.functions.exchange.ExtendedGateway;
 import io.chainplay.statefun.functions.trade.DailyTradeFn;
 
 import org.apache.flink.statefun.sdk.java.StatefulFunctions;
@@ -59,14 +64,32 @@ public final class FunctionServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** The functions this server serves. */
-    public static StatefulFunctions functions() {
-        return new StatefulFunctions().withStatefulFunction(DailyTradeFn.SPEC);
+    /** The functions this server serves, trading through {@code exchange}. */
+    public static StatefulFunctions functions(
+            ExchangeGateway exchange, DailyTradeFn.Settings settings) {
+        return new StatefulFunctions().withStatefulFunction(DailyTradeFn.spec(exchange, settings));
     }
 
-    /** Starts serving {@link #functions()}; port 0 picks a free port. */
-    public static FunctionServer start(int port) {
-        return start(port, functions());
+    /**
+     * The gateway to Extended at {@code baseUrl} (including {@code /api/v1}) for the players in
+     * {@code accounts}; {@code domain} is {@code mainnet} or {@code sepolia} (the devnet's).
+     */
+    public static ExchangeGateway extended(
+            String baseUrl, ExchangeAccounts accounts, String domain) {
+        Snip12Domain snip12 =
+                switch (domain) {
+                    case "mainnet" -> Snip12Domain.MAINNET;
+                    case "sepolia" -> Snip12Domain.SEPOLIA;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "exchange domain must be mainnet or sepolia: " + domain);
+                };
+        return new ExtendedGateway(
+                baseUrl,
+                accounts,
+                SignatureFormat.snip12(snip12),
+                ExtendedGateway.Settings.DEFAULT,
+                java.time.Clock.systemUTC());
     }
 
     public static FunctionServer start(int port, StatefulFunctions functions) {
@@ -148,21 +171,66 @@ public final class FunctionServer implements AutoCloseable {
         };
     }
 
-    /** Runs the server until the JVM is stopped. Flags: {@code --port N} (default 8000). */
+    /**
+     * Runs the server until the JVM is stopped. Flags (each with an environment variable as
+     * default): {@code --port N} (8000), {@code --exchange-url URL} ({@code
+     * CHAINPLAY_EXCHANGE_URL}, Extended mainnet), {@code --accounts FILE} ({@code
+     * CHAINPLAY_EXCHANGE_ACCOUNTS}; without it every request is rejected "no exchange account"),
+     * {@code --exchange-domain mainnet|sepolia} ({@code CHAINPLAY_EXCHANGE_DOMAIN}, mainnet),
+     * {@code --fill-timeout-ms N} (30000).
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
+        String url = env("CHAINPLAY_EXCHANGE_URL", "https://api.starknet.extended.exchange/api/v1");
+        String accountsFile = env("CHAINPLAY_EXCHANGE_ACCOUNTS", null);
+        String domain = env("CHAINPLAY_EXCHANGE_DOMAIN", "mainnet");
+        DailyTradeFn.Settings settings = DailyTradeFn.Settings.DEFAULT;
         for (int i = 0; i < args.length; i++) {
-            if ("--port".equals(args[i]) && i + 1 < args.length) {
-                port = Integer.parseInt(args[++i]);
-            } else {
-                throw new IllegalArgumentException(
-                        "Unknown argument " + args[i] + "; use --port N");
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--port" -> port = Integer.parseInt(value);
+                case "--exchange-url" -> url = value;
+                case "--accounts" -> accountsFile = value;
+                case "--exchange-domain" -> domain = value;
+                case "--fill-timeout-ms" ->
+                        settings =
+                                new DailyTradeFn.Settings(
+                                        java.time.Duration.ofMillis(Long.parseLong(value)),
+                                        settings.initialBackoff(),
+                                        settings.maxBackoff(),
+                                        settings.maxSignAttempts());
+                default ->
+                        throw new IllegalArgumentException(
+                                "Unknown argument "
+                                        + flag
+                                        + "; use --port, --exchange-url, --accounts,"
+                                        + " --exchange-domain, --fill-timeout-ms");
             }
         }
-        FunctionServer server = start(port);
-        // On stdout too: the logging backend here has no configuration of its own.
-        System.out.println("StateFun function server at " + server.url());
+        ExchangeAccounts accounts =
+                accountsFile == null
+                        ? ExchangeAccounts.none()
+                        : ExchangeAccounts.fromFile(java.nio.file.Path.of(accountsFile));
+        FunctionServer server = start(port, functions(extended(url, accounts, domain), settings));
+        // On stdout too: the logging backend here has no configuration of its own. Players only,
+        // never their keys.
+        System.out.println(
+                "StateFun function server at "
+                        + server.url()
+                        + ", exchange "
+                        + url
+                        + ", "
+                        + accounts);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "statefun-http-stop"));
         Thread.currentThread().join();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

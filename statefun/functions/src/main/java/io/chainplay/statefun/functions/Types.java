@@ -1,8 +1,11 @@
 package io.chainplay.statefun.functions;
 
-import io.chainplay.statefun.functions.trade.DailyTradeState;
+import io.chainplay.statefun.functions.trade.Allowance;
+import io.chainplay.statefun.functions.trade.Answers;
 import io.chainplay.statefun.functions.trade.TradeRequest;
 import io.chainplay.statefun.functions.trade.TradeResult;
+import io.chainplay.statefun.functions.trade.TradeWorkflow;
+import io.chainplay.statefun.functions.trade.WorkflowTimer;
 
 import org.apache.flink.statefun.sdk.java.TypeName;
 import org.apache.flink.statefun.sdk.java.types.SimpleType;
@@ -34,14 +37,25 @@ public final class Types {
     /** The answer to a {@link TradeRequest}, JSON on {@code wf.trade.results}. */
     public static final Type<TradeResult> TRADE_RESULT = json("TradeResult", TradeResult.class);
 
-    /** The daily-trade function's per-player state. */
-    public static final Type<DailyTradeState> DAILY_TRADE_STATE =
-            json("DailyTradeState", DailyTradeState.class);
+    /** The daily-trade function's current trade (state). */
+    public static final Type<TradeWorkflow> TRADE_WORKFLOW =
+            json("TradeWorkflow", TradeWorkflow.class);
+
+    /** Who used the player's daily trade (state). */
+    public static final Type<Allowance> ALLOWANCE = json("Allowance", Allowance.class);
+
+    /** The latest answer per request id (state). */
+    public static final Type<Answers> ANSWERS = json("Answers", Answers.class);
+
+    /** The daily-trade function's messages to itself: retries and the fill timeout. */
+    public static final Type<WorkflowTimer> WORKFLOW_TIMER =
+            json("WorkflowTimer", WorkflowTimer.class);
 
     /**
-     * A fill from {@code raw.exchange.fills}: the Avro bytes as the fills source wrote them
-     * (io.chainplay.schemas.exchange.ExchangeFill). Kept opaque here until the function places
-     * orders and needs to read fills; decoding then needs only the Avro schema, not Flink.
+     * A fill from {@code raw.exchange.fills}: the Avro bytes (single-object encoding) as the fills
+     * source wrote them (io.chainplay.schemas.exchange.ExchangeFill). The function decodes them
+     * with the schemas' AvroSerde; the type stays bytes so a fill it cannot decode is logged and
+     * dropped by the function rather than failing the runtime's dispatch.
      */
     public static final Type<byte[]> EXCHANGE_FILL =
             SimpleType.simpleImmutableTypeFrom(
@@ -53,6 +67,12 @@ public final class Types {
 
     /** The topic trade results go to. */
     public static final String TRADE_RESULTS_TOPIC = "wf.trade.results";
+
+    /** The Kafka egress of trade feed messages; module.yaml binds it to {@code feed.trades}. */
+    public static final TypeName TRADE_FEED_EGRESS = TypeName.typeNameOf(NAMESPACE, "trade-feed");
+
+    /** The WebSocket feed topic of trades (FarePlay's message shape, key = player). */
+    public static final String TRADE_FEED_TOPIC = "feed.trades";
 
     private Types() {}
 

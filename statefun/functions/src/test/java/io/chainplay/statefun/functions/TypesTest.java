@@ -1,9 +1,14 @@
 package io.chainplay.statefun.functions;
 
-import io.chainplay.statefun.functions.trade.DailyTradeState;
+import io.chainplay.statefun.functions.exchange.OrderPlan;
+import io.chainplay.statefun.functions.trade.Allowance;
+import io.chainplay.statefun.functions.trade.Answers;
+import io.chainplay.statefun.functions.trade.FillPart;
 import io.chainplay.statefun.functions.trade.TradeRequest;
 import io.chainplay.statefun.functions.trade.TradeResult;
 import io.chainplay.statefun.functions.trade.TradeStage;
+import io.chainplay.statefun.functions.trade.TradeWorkflow;
+import io.chainplay.statefun.functions.trade.WorkflowTimer;
 
 import org.apache.flink.statefun.sdk.java.slice.Slice;
 import org.apache.flink.statefun.sdk.java.slice.Slices;
@@ -13,6 +18,7 @@ import org.apache.flink.statefun.sdk.java.types.TypeSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,31 +50,58 @@ class TypesTest {
         assertThat(request).isEqualTo(new TradeRequest("r-2", "p", "ETH-USD", "SELL", "1.5"));
     }
 
+    private static final TradeResult REJECTED =
+            new TradeResult(
+                    "r-1",
+                    "p",
+                    TradeResult.Status.REJECTED,
+                    "daily trade already used",
+                    null,
+                    "2026-12-07",
+                    "BTC-USD",
+                    "BUY",
+                    "0.01",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1L,
+                    2L);
+
     @Test
     void tradeResultRoundTripsAndWritesStatusAsText() {
-        TradeResult result =
-                new TradeResult(
-                        "r-1",
-                        "p",
-                        TradeResult.Status.REJECTED,
-                        "daily trade already used",
-                        "2026-12-07");
-        assertThat(roundTrip(Types.TRADE_RESULT, result)).isEqualTo(result);
+        assertThat(roundTrip(Types.TRADE_RESULT, REJECTED)).isEqualTo(REJECTED);
         String json =
                 new String(
-                        Types.TRADE_RESULT.typeSerializer().serialize(result).toByteArray(),
+                        Types.TRADE_RESULT.typeSerializer().serialize(REJECTED).toByteArray(),
                         StandardCharsets.UTF_8);
         assertThat(json).contains("\"status\":\"REJECTED\"").contains("\"day\":\"2026-12-07\"");
     }
 
     @Test
-    void dailyTradeStateRoundTrips() {
-        TradeResult accepted =
-                new TradeResult("r-1", "p", TradeResult.Status.ACCEPTED, null, "2026-12-07");
-        DailyTradeState state =
-                new DailyTradeState(
-                        "2026-12-07", TradeStage.ACCEPTED, "r-1", Map.of("r-1", accepted));
-        assertThat(roundTrip(Types.DAILY_TRADE_STATE, state)).isEqualTo(state);
+    void workflowStateRoundTrips() {
+        TradeWorkflow wf =
+                new TradeWorkflow(
+                        new TradeRequest("r-1", "p", "BTC-USD", "BUY", "0.01"),
+                        "2026-12-07",
+                        TradeStage.SUBMITTED,
+                        2,
+                        new OrderPlan(
+                                "cp-r-1", "BTC-USD", "BUY", "0.01", "64000.1", "0.0005", 9L, 7L,
+                                "{}"),
+                        42L,
+                        List.of(new FillPart(1, 42, "64000", "0.004", "0.1")),
+                        List.of(),
+                        1L,
+                        2L);
+        assertThat(roundTrip(Types.TRADE_WORKFLOW, wf)).isEqualTo(wf);
+        Allowance allowance = new Allowance("2026-12-07", "r-1");
+        assertThat(roundTrip(Types.ALLOWANCE, allowance)).isEqualTo(allowance);
+        Answers answers = new Answers(Map.of("r-1", REJECTED));
+        assertThat(roundTrip(Types.ANSWERS, answers)).isEqualTo(answers);
+        WorkflowTimer timer = new WorkflowTimer("r-1", WorkflowTimer.Kind.TIMEOUT, 3);
+        assertThat(roundTrip(Types.WORKFLOW_TIMER, timer)).isEqualTo(timer);
     }
 
     @Test

@@ -3,6 +3,11 @@ package io.chainplay.statefun.supervisor;
 import io.chainplay.embedded.FreePorts;
 import io.chainplay.embedded.junit.KafkaExtension;
 import io.chainplay.statefun.functions.FunctionServer;
+import io.chainplay.statefun.functions.exchange.ExchangeException;
+import io.chainplay.statefun.functions.exchange.ExchangeGateway;
+import io.chainplay.statefun.functions.exchange.OrderPlan;
+import io.chainplay.statefun.functions.exchange.OrderStatus;
+import io.chainplay.statefun.functions.trade.DailyTradeFn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +68,18 @@ class StatefunSupervisorITCase {
         KAFKA.createTopic("wf.trade.requests", 2);
         KAFKA.createTopic("raw.exchange.fills", 2);
         KAFKA.createTopic("wf.trade.results", 2);
-        functions = FunctionServer.start(0);
+        // No exchange here (DailyTradeWorkflowITCase has one): every exchange call fails
+        // transiently and is retried slowly, so an accepted request holds the day's allowance.
+        functions =
+                FunctionServer.start(
+                        0,
+                        FunctionServer.functions(
+                                new UnreachableExchange(),
+                                new DailyTradeFn.Settings(
+                                        Duration.ofMinutes(5),
+                                        Duration.ofMinutes(5),
+                                        Duration.ofMinutes(5),
+                                        100)));
     }
 
     @AfterAll
@@ -129,7 +145,7 @@ class StatefunSupervisorITCase {
         JsonNode second = awaitResult("a2");
         assertThat(first.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(second.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(second.path("reason").asText()).isEqualTo("daily trade already used");
+        assertThat(second.path("reason").asText()).isEqualTo("a trade is in progress");
         // Committed results mean the checkpoint holding the state after them completed.
         assertThat(statefun.completedCheckpoints()).isPositive();
         assertThat(
@@ -180,7 +196,7 @@ class StatefunSupervisorITCase {
         request(player, "b2");
         JsonNode after = awaitResult("b2");
         assertThat(after.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(after.path("reason").asText()).isEqualTo("daily trade already used");
+        assertThat(after.path("reason").asText()).isEqualTo("a trade is in progress");
         // A repeat of the accepted request still gets its answer.
         request(player, "b1");
         await().atMost(Duration.ofSeconds(60))
@@ -230,6 +246,37 @@ class StatefunSupervisorITCase {
             String id = result.path("requestId").asText();
             seen.putIfAbsent(id, result);
             counts.merge(id, 1, Integer::sum);
+        }
+    }
+
+    /** An exchange that is never reachable. */
+    private static final class UnreachableExchange implements ExchangeGateway {
+        @Override
+        public OrderPlan plan(
+                String player,
+                String market,
+                String side,
+                String qty,
+                String externalId,
+                long nonce)
+                throws ExchangeException {
+            throw ExchangeException.transientFailure("unreachable (test)", null);
+        }
+
+        @Override
+        public long place(String player, OrderPlan plan) throws ExchangeException {
+            throw ExchangeException.transientFailure("unreachable (test)", null);
+        }
+
+        @Override
+        public Optional<OrderStatus> order(String player, String externalId)
+                throws ExchangeException {
+            throw ExchangeException.transientFailure("unreachable (test)", null);
+        }
+
+        @Override
+        public void cancel(String player, String externalId) throws ExchangeException {
+            throw ExchangeException.transientFailure("unreachable (test)", null);
         }
     }
 }

@@ -1,22 +1,35 @@
 package io.chainplay.statefun.functions.trade;
 
 /**
- * Where a player's trade of the day stands.
+ * Where a player's current trade stands; each stage is kept in {@link DailyTradeFn#WORKFLOW}.
  *
- * <p>Only {@code IDLE -> ACCEPTED} exists so far. Order placement and fills slot in after ACCEPTED:
- * {@code ACCEPTED -> ORDER_PLACED} when the signed order is sent to the exchange, {@code
- * ORDER_PLACED -> FILLED} when its fill arrives on {@code raw.exchange.fills}, {@code -> FAILED} on
- * a timeout or an exchange rejection.
+ * <pre>
+ * ACCEPTED ──sign──▶ SIGNED ──place──▶ SUBMITTED ──fills = qty──▶ FILLED
+ *    │                 │                   │
+ *    │ refused         │ refused           └─fill timeout─▶ TIMED_OUT ──cancel, look up──▶
+ *    ▼                 ▼                                        FILLED (it filled meanwhile)
+ * REJECTED          REJECTED                                    or CANCELLED
+ * </pre>
+ *
+ * Transient exchange failures leave the stage as it is and schedule a retry.
  */
 public enum TradeStage {
-    /** No trade today: the next request is accepted. */
-    IDLE,
-    /** Today's allowance is used by {@link DailyTradeState#acceptedRequestId()}. */
+    /** The day's allowance is reserved; the order is being priced and signed. */
     ACCEPTED,
-    /** Not yet reached: the order is at the exchange, waiting for its fill. */
-    ORDER_PLACED,
-    /** Not yet reached: the order filled. */
+    /** The signed order is in state; it is being sent (again, after a failure or a replay). */
+    SIGNED,
+    /** The exchange has the order; waiting for its fills or the fill timeout. */
+    SUBMITTED,
+    /** No (full) fill in time: cancelling and looking the order up. */
+    TIMED_OUT,
+    /** Done: the order filled (fully, or partly before the cancel). */
     FILLED,
-    /** Not yet reached: the order could not be placed or did not fill in time. */
-    FAILED
+    /** Done: cancelled without any fill; the allowance is released. */
+    CANCELLED,
+    /** Done: refused (by the exchange or by us); the allowance is released. */
+    REJECTED;
+
+    public boolean isFinal() {
+        return this == FILLED || this == CANCELLED || this == REJECTED;
+    }
 }
