@@ -1,5 +1,6 @@
 package io.chainplay.local;
 
+import io.chainplay.connectors.exchange.account.ExtendedAccount;
 import io.chainplay.connectors.exchange.source.ExtendedFillsSourceOptions;
 import io.chainplay.connectors.solana.source.SolanaSourceOptions;
 import io.chainplay.devnet.extended.DevnetAccount;
@@ -20,6 +21,10 @@ import io.chainplay.pipelines.ingest.SolanaIngestJob;
 import io.chainplay.pipelines.trading.TradingJob;
 import io.chainplay.pipelines.trading.TradingSinks;
 import io.chainplay.schemas.Topics;
+import io.chainplay.statefun.functions.FunctionServer;
+import io.chainplay.statefun.functions.exchange.ExchangeAccounts;
+import io.chainplay.statefun.functions.trade.DailyTradeFn;
+import io.chainplay.statefun.supervisor.StatefunSupervisor;
 
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -39,6 +44,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,6 +215,9 @@ public final class Chainplay {
         kafka.createTopic(Topics.DLQ_EXCHANGE.name(), 1);
         kafka.createTopic(Topics.FEED_TRADES.name(), 2);
         kafka.createTopic(Topics.DLQ_TRADING.name(), 1);
+        // The StateFun runtime's Kafka ingress needs its topics to exist when it starts.
+        kafka.createTopic(Topics.WF_TRADE_REQUESTS.name(), 2);
+        kafka.createTopic(Topics.WF_TRADE_RESULTS.name(), 2);
 
         step("Solana devnet");
         // A new chain on every start: its slots continue the wall clock's count, and the ingest
@@ -227,11 +236,15 @@ public final class Chainplay {
         // Some of the Solana players also trade, each through an Extended sub-account of its own.
         List<TradingActivity.DemoTrader> traders =
                 TradingActivity.demoTraders(devnet.players(), options.traders());
+        // ... and the published demo wallet, which trades only when it asks to (README).
+        TradingActivity.DemoTrader demoWallet = TradingActivity.demoWalletTrader();
+        List<TradingActivity.DemoTrader> accountsServed = new ArrayList<>(traders);
+        accountsServed.add(demoWallet);
         ExtendedDevnet.Builder exchangeBuilder =
                 ExtendedDevnet.builder()
                         .port(FreePorts.preferred(options.exchangePort()))
                         .streamPort(FreePorts.preferred(options.exchangePort() + 1));
-        for (TradingActivity.DemoTrader t : traders) {
+        for (TradingActivity.DemoTrader t : accountsServed) {
             exchangeBuilder.account(
                     new DevnetAccount(
                             t.apiKey(),
@@ -249,7 +262,7 @@ public final class Chainplay {
         // production (connectors/exchange/flink/README.md); the keys stay out of the job graph.
         Path keys = Files.createDirectories(data.resolve("exchange-keys"));
         List<String> accounts = new ArrayList<>();
-        for (TradingActivity.DemoTrader t : traders) {
+        for (TradingActivity.DemoTrader t : accountsServed) {
             Path key = keys.resolve(t.accountId() + ".key");
             Files.writeString(key, t.apiKey());
             accounts.add(t.accountId() + ":" + t.player() + ":file:" + key);
@@ -355,6 +368,33 @@ public final class Chainplay {
         List<LocalFlink.Submitted> jobs =
                 List.of(ingest, casino, earnings, exchangeIngest, tradingJob);
 
+        step("StateFun");
+        // The daily-trade function trades for the demo players through their devnet accounts.
+        Map<String, ExtendedAccount> tradingAccounts = new HashMap<>();
+        for (TradingActivity.DemoTrader t : accountsServed) {
+            tradingAccounts.put(
+                    t.player(), new ExtendedAccount(t.apiKey(), t.vault(), t.starkKey()));
+        }
+        FunctionServer functions =
+                FunctionServer.start(
+                        FreePorts.preferred(options.functionsPort()),
+                        FunctionServer.functions(
+                                FunctionServer.extended(
+                                        exchange.url(),
+                                        new ExchangeAccounts(tradingAccounts),
+                                        "sepolia"),
+                                DailyTradeFn.Settings.DEFAULT));
+        running.push(functions);
+        StatefunSupervisor statefun =
+                StatefunSupervisor.builder()
+                        .dataDir(data.resolve("statefun"))
+                        .kafkaBootstrap(kafka.bootstrapServers())
+                        .functionUrl(functions.url())
+                        .restPort(FreePorts.preferred(options.statefunPort()))
+                        .build();
+        Optional<Path> statefunRestored = statefun.start();
+        running.push(statefun);
+
         step("API");
         int apiPort = FreePorts.preferred(options.apiPort());
         ApiProcess api =
@@ -380,7 +420,8 @@ public final class Chainplay {
                         "kafka", kafka.bootstrapServers(),
                         "postgres", db.jdbcUrl(),
                         "solana", devnet.url(),
-                        "extended", exchange.url()));
+                        "extended", exchange.url(),
+                        "statefun", statefun.restUrl()));
         running.push(() -> Endpoints.delete(data));
 
         String sample = awaitFirst(db, "SELECT player FROM casino.player_stats ORDER BY bets DESC");
@@ -411,6 +452,13 @@ public final class Chainplay {
                 "  Solana devnet    %s   (%.0f tx/s: fare_vault and solana_mafia, %d players)%n",
                 devnet.url(), options.transactionsPerSecond(), options.players());
         System.out.printf(
+                "  StateFun         %s   (trade/daily-trade at %s, %s)%n",
+                statefun.restUrl(),
+                functions.url(),
+                statefunRestored
+                        .map(p -> "resumed from " + data.relativize(p))
+                        .orElse("started fresh"));
+        System.out.printf(
                 "  Extended devnet  %s   (%d traders, %.1f orders/s)%n",
                 exchange.url(), traders.size(), options.tradeRate());
         System.out.printf("  Kafka            %s%n", kafka.bootstrapServers());
@@ -433,6 +481,18 @@ public final class Chainplay {
                     apiPort, trader);
         }
         System.out.printf("  curl http://localhost:%d/health%n", apiPort);
+        System.out.printf(
+                "  TOKEN=$(java api/examples/SignIn.java http://localhost:%d %s)   # the demo"
+                        + " wallet %s%n",
+                apiPort, TradingActivity.DEMO_WALLET_SEED, demoWallet.player());
+        System.out.printf(
+                "  curl -X POST http://localhost:%d/api/trades -H \"Authorization: Bearer $TOKEN\""
+                        + " -H 'Content-Type: application/json'"
+                        + " -d '{\"market\":\"BTC-USD\",\"side\":\"BUY\",\"qty\":\"0.001\"}'%n",
+                apiPort);
+        System.out.printf(
+                "  java api/examples/FeedTail.java 'ws://localhost:%d/ws?channels=player:%s'%n",
+                apiPort, demoWallet.player());
         System.out.println("  ./chainplay tail feed.casino");
         System.out.println("  ./chainplay tail feed.earnings");
         System.out.println("  ./chainplay tail feed.trades");

@@ -18,6 +18,8 @@ import java.util.List;
  * @param postgresPort the Postgres port
  * @param devnetPort the Solana devnet's JSON-RPC port
  * @param exchangePort the Extended devnet's REST port (its account stream takes the next free one)
+ * @param statefunPort the StateFun job's Flink dashboard and REST port
+ * @param functionsPort the port of the StateFun function server
  * @param apiJar the Spring Boot jar of the API
  * @param transactionsPerSecond the devnet's game transactions per second; 0 for a quiet chain
  * @param players distinct demo players
@@ -37,6 +39,8 @@ public record LocalOptions(
         int postgresPort,
         int devnetPort,
         int exchangePort,
+        int statefunPort,
+        int functionsPort,
         Path apiJar,
         double transactionsPerSecond,
         int players,
@@ -54,7 +58,8 @@ public record LocalOptions(
                     "",
                     "Starts Kafka, Postgres, a Solana devnet node with live game activity, the",
                     "Extended exchange devnet with demo traders, the Solana and exchange ingest,",
-                    "casino, earnings and trading jobs on a local Flink cluster, and the API.",
+                    "casino, earnings and trading jobs on a local Flink cluster, the StateFun",
+                    "daily-trade workflow, and the API.",
                     "Ctrl-C stops everything; the next `up` resumes the casino, earnings and trading jobs",
                     "from their checkpoints.",
                     "",
@@ -66,6 +71,8 @@ public record LocalOptions(
                     "  --postgres-port N   Postgres port (default 15432)",
                     "  --devnet-port N     Solana devnet JSON-RPC port (default 8899)",
                     "  --exchange-port N   Extended devnet REST port (default 8090; stream: next free)",
+                    "  --statefun-port N   StateFun dashboard and REST port (default 8082)",
+                    "  --functions-port N  StateFun function server port (default 8000)",
                     "  --api-jar FILE      the API's Boot jar (default api/target/chainplay-api.jar)",
                     "  --rate N            devnet transactions per second (default 10)",
                     "  --players N         devnet players (default 300)",
@@ -89,6 +96,8 @@ public record LocalOptions(
                 15432,
                 8899,
                 8090,
+                8082,
+                8000,
                 Path.of("api", "target", "chainplay-api.jar"),
                 10,
                 300,
@@ -133,6 +142,10 @@ public record LocalOptions(
                                         o.with(b -> b.devnetPort = port(flag, value));
                                 case "--exchange-port" ->
                                         o.with(b -> b.exchangePort = port(flag, value));
+                                case "--statefun-port" ->
+                                        o.with(b -> b.statefunPort = port(flag, value));
+                                case "--functions-port" ->
+                                        o.with(b -> b.functionsPort = port(flag, value));
                                 case "--traders" ->
                                         o.with(
                                                 b ->
@@ -217,6 +230,8 @@ public record LocalOptions(
         int postgresPort;
         int devnetPort;
         int exchangePort;
+        int statefunPort;
+        int functionsPort;
         Path apiJar;
         double rate;
         int players;
@@ -235,6 +250,8 @@ public record LocalOptions(
             postgresPort = o.postgresPort;
             devnetPort = o.devnetPort;
             exchangePort = o.exchangePort;
+            statefunPort = o.statefunPort;
+            functionsPort = o.functionsPort;
             apiJar = o.apiJar;
             rate = o.transactionsPerSecond;
             players = o.players;
@@ -255,6 +272,8 @@ public record LocalOptions(
                     postgresPort,
                     devnetPort,
                     exchangePort,
+                    statefunPort,
+                    functionsPort,
                     apiJar,
                     rate,
                     players,

@@ -10,10 +10,12 @@ import io.chainplay.connectors.exchange.rest.ExtendedRestClient;
 import io.chainplay.connectors.exchange.rest.ExtendedTrader;
 import io.chainplay.connectors.exchange.signing.Snip12Domain;
 import io.chainplay.connectors.exchange.signing.StarkPrivateKey;
+import io.chainplay.schemas.solana.Base58;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.swmansion.starknet.crypto.StarknetCurve;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -70,6 +73,31 @@ final class TradingActivity implements AutoCloseable {
         public String toString() {
             return "DemoTrader[" + player + ", account " + accountId + "]";
         }
+    }
+
+    /**
+     * The Ed25519 seed of the demo wallet, published on purpose (README): anyone can sign in as it
+     * with {@code api/examples/SignIn.java} and request its daily trade. It has an exchange account
+     * but takes no part in the random trading, so its trades are the ones it asked for.
+     */
+    static final String DEMO_WALLET_SEED =
+            "2c8f2b1fd7e3f0d2b2bb6c3a0a3d4c1e9a6f5b4c3d2e1f00112233445566778f";
+
+    /** The demo wallet's address (base58 of its Ed25519 public key). */
+    static String demoWallet() {
+        byte[] seed = HexFormat.of().parseHex(DEMO_WALLET_SEED);
+        return Base58.encode(
+                new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded());
+    }
+
+    /** The demo wallet's account: 5000, vault 50000. */
+    static DemoTrader demoWalletTrader() {
+        String wallet = demoWallet();
+        return new DemoTrader(
+                wallet,
+                5_000,
+                50_000,
+                "demo-" + UUID.nameUUIDFromBytes(sha256("api-key:" + wallet)));
     }
 
     /**

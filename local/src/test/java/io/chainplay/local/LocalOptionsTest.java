@@ -21,6 +21,8 @@ class LocalOptionsTest {
         assertThat(options.transactionsPerSecond()).isEqualTo(10);
         assertThat(options.devnetPort()).isEqualTo(8899);
         assertThat(options.exchangePort()).isEqualTo(8090);
+        assertThat(options.statefunPort()).isEqualTo(8082);
+        assertThat(options.functionsPort()).isEqualTo(8000);
         assertThat(options.traders()).isEqualTo(8);
         assertThat(options.tradeRate()).isEqualTo(1);
         assertThat(options.rocksdb()).isFalse();
@@ -46,6 +48,10 @@ class LocalOptionsTest {
                                 "9004",
                                 "--exchange-port",
                                 "9005",
+                                "--statefun-port",
+                                "9006",
+                                "--functions-port",
+                                "9007",
                                 "--traders",
                                 "3",
                                 "--trade-rate",
@@ -73,6 +79,8 @@ class LocalOptionsTest {
                                 9003,
                                 9004,
                                 9005,
+                                9006,
+                                9007,
                                 Path.of("a.jar"),
                                 2.5,
                                 7,

@@ -6,6 +6,7 @@ import io.chainplay.embedded.junit.PostgresExtension;
 import io.chainplay.pipelines.common.FailOnceSink;
 import io.chainplay.pipelines.common.KafkaTopics;
 import io.chainplay.pipelines.common.PipelineOptions;
+import io.chainplay.pipelines.common.ThrottledSource;
 import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.dlq.DeadLetter;
 import io.chainplay.schemas.exchange.ExchangeFill;
@@ -523,7 +524,14 @@ class TradingJobITCase {
             }
             var source = TradingJob.kafkaSource(conf);
             source.setBounded(OffsetsInitializer.latest());
-            TradingJob.build(env, source.build(), sinks, TradingJob.Config.from(conf));
+            // The crash run reads slowly enough (a record per 2 ms per reader) for checkpoints to
+            // complete mid-stream on a fast machine too; without that an idle machine read all
+            // of it before the first checkpoint, and no failure was ever injected.
+            TradingJob.build(
+                    env,
+                    failureRun == null ? source.build() : new ThrottledSource<>(source.build(), 2),
+                    sinks,
+                    TradingJob.Config.from(conf));
             env.execute("trading-" + mode);
         }
 

@@ -75,6 +75,20 @@ public final class Topics {
     public static final Topic<String, String> FEED_TRADES =
             new Topic<>("feed.trades", Serdes.String(), Serdes.String());
 
+    /**
+     * Players' requests for the daily trade (JSON {@code requestId, player, market, side, qty}),
+     * keyed by player: the API writes them, the StateFun daily-trade workflow reads them.
+     */
+    public static final Topic<String, String> WF_TRADE_REQUESTS =
+            new Topic<>("wf.trade.requests", Serdes.String(), Serdes.String());
+
+    /**
+     * What became of each daily-trade request (JSON, one record per status change), keyed by
+     * player; written exactly-once by the StateFun runtime.
+     */
+    public static final Topic<String, String> WF_TRADE_RESULTS =
+            new Topic<>("wf.trade.results", Serdes.String(), Serdes.String());
+
     /** Records the trading job refused, with the reason and their source position. */
     public static final Topic<byte[], DeadLetter> DLQ_TRADING = deadLetters("trading");
 
