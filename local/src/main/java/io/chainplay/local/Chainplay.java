@@ -358,12 +358,16 @@ public final class Chainplay {
                         checkpoints,
                         jobConf,
                         true,
-                        env ->
-                                TradingJob.build(
-                                        env,
-                                        TradingJob.kafkaSource(jobConf).build(),
-                                        TradingSinks.production(jobConf),
-                                        TradingJob.Config.from(jobConf)));
+                        env -> {
+                            TradingSinks sinks = TradingSinks.production(jobConf);
+                            TradingJob.build(
+                                    env,
+                                    TradingJob.kafkaSource(jobConf).build(),
+                                    sinks,
+                                    TradingJob.Config.from(jobConf));
+                            TradingJob.buildTradeRequests(
+                                    env, TradingJob.resultsSource(jobConf).build(), sinks);
+                        });
         running.push(() -> LocalFlink.cancel(tradingJob.client()));
         List<LocalFlink.Submitted> jobs =
                 List.of(ingest, casino, earnings, exchangeIngest, tradingJob);

@@ -43,7 +43,9 @@ public final class TradingJob {
     public static void main(String[] args) throws Exception {
         Configuration conf = JobConfig.fromArgs(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        build(env, kafkaSource(conf).build(), TradingSinks.production(conf), Config.from(conf));
+        TradingSinks sinks = TradingSinks.production(conf);
+        build(env, kafkaSource(conf).build(), sinks, Config.from(conf));
+        buildTradeRequests(env, resultsSource(conf).build(), sinks);
         env.execute("chainplay-trading");
     }
 
@@ -55,6 +57,41 @@ public final class TradingJob {
     public static KafkaSourceBuilder<RawRecord> kafkaSource(Configuration conf) {
         return KafkaSources.raw(
                 conf, conf.get(TradingOptions.INPUT_TOPIC), conf.get(TradingOptions.GROUP_ID));
+    }
+
+    /**
+     * The daily-trade workflow's answers ({@code wf.trade.results}), read_committed: the StateFun
+     * runtime writes them in transactions.
+     */
+    public static KafkaSourceBuilder<RawRecord> resultsSource(Configuration conf) {
+        return KafkaSources.raw(
+                conf,
+                conf.get(TradingOptions.RESULTS_TOPIC),
+                conf.get(TradingOptions.RESULTS_GROUP_ID));
+    }
+
+    /**
+     * Adds the workflow answers' branch: each answer becomes the row of its request in {@code
+     * trading.trade_requests}, moving only forward (see {@link
+     * TradingTables#UPSERT_TRADE_REQUEST}), and answers that do not parse go to {@code
+     * dlq.trading}. Stateless: the table's status rank makes a replay harmless, so this branch
+     * needs no keyed state.
+     */
+    public static void buildTradeRequests(
+            StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source, TradingSinks sinks) {
+        SingleOutputStreamOperator<TradeRequestRow> rows =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "trade results")
+                        .uid("trade-results-source")
+                        .process(new DecodeTradeResult())
+                        .uid("decode-trade-results")
+                        .name("Decode workflow answers");
+        rows.sinkTo(sinks.tradeRequests())
+                .uid("trade-requests-sink")
+                .name("trading.trade_requests");
+        rows.getSideOutput(DecodeTradeResult.DEAD_LETTERS)
+                .sinkTo(sinks.deadLetters())
+                .uid("trade-results-dead-letter-sink")
+                .name("dlq.trading (answers)");
     }
 
     /** Adds the job's operators to the environment, between the given source and sinks. */

@@ -74,5 +74,19 @@ public final class TradingOptions {
                     .defaultValue(Topics.DLQ_TRADING.name())
                     .withDescription("Topic of the records the trading job refused.");
 
+    public static final ConfigOption<String> RESULTS_TOPIC =
+            ConfigOptions.key("chainplay.trading.results-topic")
+                    .stringType()
+                    .defaultValue(Topics.WF_TRADE_RESULTS.name())
+                    .withDescription(
+                            "Topic of the daily-trade workflow's answers (JSON), written to"
+                                    + " trading.trade_requests.");
+
+    public static final ConfigOption<String> RESULTS_GROUP_ID =
+            ConfigOptions.key("chainplay.trading.results-group-id")
+                    .stringType()
+                    .defaultValue("chainplay-trading-results")
+                    .withDescription("Kafka consumer group of the results source.");
+
     private TradingOptions() {}
 }

@@ -11,15 +11,16 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * Where the trading job writes: three tables, the feed and the dead letters. Tests pass their own
- * sinks; {@link #production} builds the real ones.
+ * Where the trading job writes: the fills' three tables, the feed, the dead letters, and the
+ * workflow answers' table. Tests pass their own sinks; {@link #production} builds the real ones.
  */
 public record TradingSinks(
         Sink<FillRow> fills,
         Sink<Position> positions,
         Sink<DailyTrades> daily,
         Sink<FeedRecord> feed,
-        Sink<DeadLetterRecord> deadLetters) {
+        Sink<DeadLetterRecord> deadLetters,
+        Sink<TradeRequestRow> tradeRequests) {
 
     /**
      * Postgres upserts through the JDBC connector (at-least-once, idempotent, batched by {@code
@@ -36,6 +37,8 @@ public record TradingSinks(
                         kafka, Topics.FEED_TRADES.withName(conf.get(TradingOptions.FEED_TOPIC))),
                 KafkaSinks.deadLetters(
                         kafka,
-                        Topics.DLQ_TRADING.withName(conf.get(TradingOptions.DEAD_LETTER_TOPIC))));
+                        Topics.DLQ_TRADING.withName(conf.get(TradingOptions.DEAD_LETTER_TOPIC))),
+                JdbcSinks.upsert(
+                        TradingTables.UPSERT_TRADE_REQUEST, TradingTables::bindTradeRequest, conf));
     }
 }

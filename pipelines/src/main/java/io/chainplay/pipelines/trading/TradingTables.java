@@ -53,6 +53,25 @@ final class TradingTables {
                     + " position_size = EXCLUDED.position_size,"
                     + " avg_entry_price = EXCLUDED.avg_entry_price";
 
+    /**
+     * A request's row moves only forward: an answer of a lower status rank than the row's (a
+     * replay, or an answer delivered again) changes nothing.
+     */
+    static final String UPSERT_TRADE_REQUEST =
+            "INSERT INTO trading.trade_requests (request_id, player, day, status, status_rank,"
+                    + " reason, code, market, side, qty, external_id, order_id, filled_qty,"
+                    + " avg_price, fee, requested_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (request_id) DO UPDATE SET player = EXCLUDED.player,"
+                    + " day = EXCLUDED.day, status = EXCLUDED.status,"
+                    + " status_rank = EXCLUDED.status_rank, reason = EXCLUDED.reason,"
+                    + " code = EXCLUDED.code, market = EXCLUDED.market, side = EXCLUDED.side,"
+                    + " qty = EXCLUDED.qty, external_id = EXCLUDED.external_id,"
+                    + " order_id = EXCLUDED.order_id, filled_qty = EXCLUDED.filled_qty,"
+                    + " avg_price = EXCLUDED.avg_price, fee = EXCLUDED.fee,"
+                    + " requested_at = EXCLUDED.requested_at, updated_at = EXCLUDED.updated_at"
+                    + " WHERE EXCLUDED.status_rank >= trading.trade_requests.status_rank";
+
     private TradingTables() {}
 
     static void bindPosition(PreparedStatement ps, Position p) throws SQLException {
@@ -105,6 +124,31 @@ final class TradingTables {
         ps.setBigDecimal(i++, row.realizedPnl);
         ps.setBigDecimal(i++, row.positionSize);
         ps.setBigDecimal(i, row.positionSize.signum() == 0 ? null : row.avgEntryPrice);
+    }
+
+    static void bindTradeRequest(PreparedStatement ps, TradeRequestRow r) throws SQLException {
+        int i = 1;
+        ps.setString(i++, r.requestId);
+        ps.setString(i++, r.player);
+        ps.setObject(i++, r.day == null ? null : LocalDate.parse(r.day), Types.DATE);
+        ps.setString(i++, r.status);
+        ps.setShort(i++, (short) r.statusRank);
+        ps.setString(i++, r.reason);
+        ps.setObject(i++, r.code, Types.INTEGER);
+        ps.setString(i++, r.market);
+        ps.setString(i++, r.side);
+        ps.setBigDecimal(i++, decimal(r.qty));
+        ps.setString(i++, r.externalId);
+        ps.setObject(i++, r.orderId, Types.BIGINT);
+        ps.setBigDecimal(i++, decimal(r.filledQty));
+        ps.setBigDecimal(i++, decimal(r.avgPrice));
+        ps.setBigDecimal(i++, decimal(r.fee));
+        setTime(ps, i++, r.requestedAt);
+        setTime(ps, i, r.updatedAt);
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        return text == null ? null : new java.math.BigDecimal(text);
     }
 
     private static void setTime(PreparedStatement ps, int i, Long epochMillis) throws SQLException {

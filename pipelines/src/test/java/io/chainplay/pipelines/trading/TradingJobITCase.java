@@ -287,6 +287,63 @@ class TradingJobITCase {
     }
 
     @Test
+    void workflowAnswersKeepEachRequestsFurthestStatusWhateverTheReplays() throws Exception {
+        Run run = new Run(1);
+        String a =
+                "{\"requestId\":\"r-1\",\"player\":\""
+                        + ALICE
+                        + "\",\"day\":\"2026-12-07\","
+                        + "\"market\":\"BTC-USD\",\"side\":\"BUY\",\"qty\":\"0.001\","
+                        + "\"requestedAt\":1796659258614,";
+        String accepted = a + "\"status\":\"ACCEPTED\",\"updatedAt\":1796659258614}";
+        String submitted =
+                a
+                        + "\"status\":\"SUBMITTED\",\"externalId\":\"cp-r-1\","
+                        + "\"orderId\":7535734445106535043,\"updatedAt\":1796659258929}";
+        String filled =
+                a
+                        + "\"status\":\"FILLED\",\"externalId\":\"cp-r-1\","
+                        + "\"orderId\":7535734445106535043,\"filledQty\":\"0.001\","
+                        + "\"avgPrice\":\"64337.3\",\"fee\":\"0.03217\","
+                        + "\"updatedAt\":1796659258950}";
+        String rejected =
+                "{\"requestId\":\"r-2\",\"player\":\""
+                        + ALICE
+                        + "\",\"day\":\"2026-12-07\",\"status\":\"REJECTED\","
+                        + "\"reason\":\"daily trade already used\",\"market\":\"BTC-USD\","
+                        + "\"side\":\"BUY\",\"qty\":\"0.001\",\"requestedAt\":1796659270000,"
+                        + "\"updatedAt\":1796659270000}";
+        // In order, then replayed out of order after the final answer (a restart re-reading the
+        // topic, an answer delivered again): the row must stay FILLED with the fill's figures.
+        for (String answer : List.of(accepted, submitted, filled, submitted, accepted, rejected)) {
+            run.produceRaw(answer.getBytes(StandardCharsets.UTF_8));
+        }
+        run.produceRaw(
+                "{\"requestId\":\"r-3\",\"status\":\"MAYBE\"}".getBytes(StandardCharsets.UTF_8));
+
+        run.executeTradeRequests();
+
+        assertThat(table(run.db.jdbcUrl(), "trade_requests"))
+                .containsOnlyKeys("r-1", "r-2")
+                .hasEntrySatisfying(
+                        "r-1",
+                        row ->
+                                assertThat(row)
+                                        .isEqualTo(
+                                                "r-1|"
+                                                        + ALICE
+                                                        + "|2026-12-07|FILLED|4|null|null|BTC-USD|BUY|0.001|cp-r-1"
+                                                        + "|7535734445106535043|0.001|64337.3|0.03217|"
+                                                        + "2026-12-07T16:00:58.614Z|2026-12-07T16:00:58.950Z"))
+                .hasEntrySatisfying(
+                        "r-2",
+                        row -> assertThat(row).contains("|REJECTED|4|daily trade already used|"));
+        assertThat(run.deadLetters())
+                .extracting(DeadLetter::getReason)
+                .containsExactly("Invalid trade result: player is missing");
+    }
+
+    @Test
     void aBatchBackfillWritesWhatTheLiveRunWritesThroughACrash() throws Exception {
         Scenario scenario = Scenario.generate(11);
         Run live = new Run(3);
@@ -431,6 +488,7 @@ class TradingJobITCase {
                             case "positions" ->
                                     columns.get(0) + " " + columns.get(1) + " " + columns.get(2);
                             case "daily_trades" -> columns.get(0) + " " + columns.get(1);
+                            case "trade_requests" -> columns.get(0);
                             default -> columns.get(0) + " " + columns.get(1);
                         };
                 rows.put(key, row(columns.toArray(new String[0])));
@@ -504,6 +562,19 @@ class TradingJobITCase {
             return conf;
         }
 
+        /** Runs the answers' branch alone over everything produced to the input so far. */
+        void executeTradeRequests() throws Exception {
+            Configuration conf = conf(RuntimeExecutionMode.STREAMING);
+            conf.set(TradingOptions.RESULTS_TOPIC, input);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(conf);
+            env.setParallelism(1); // one partition: the answers arrive in the order produced
+            var source = TradingJob.resultsSource(conf);
+            source.setBounded(OffsetsInitializer.latest());
+            TradingJob.buildTradeRequests(env, source.build(), TradingSinks.production(conf));
+            env.execute("trade-requests");
+        }
+
         /** Runs the job over everything produced so far. */
         void execute(RuntimeExecutionMode mode, String failureRun) throws Exception {
             Configuration conf = conf(mode);
@@ -520,7 +591,8 @@ class TradingJobITCase {
                                 new FailOnceSink<>(sinks.positions(), failureRun, 150),
                                 sinks.daily(),
                                 sinks.feed(),
-                                sinks.deadLetters());
+                                sinks.deadLetters(),
+                                sinks.tradeRequests());
             }
             var source = TradingJob.kafkaSource(conf);
             source.setBounded(OffsetsInitializer.latest());
