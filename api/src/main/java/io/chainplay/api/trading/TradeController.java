@@ -1,6 +1,7 @@
 package io.chainplay.api.trading;
 
 import io.chainplay.api.ApiException;
+import io.chainplay.api.Pages;
 import io.chainplay.api.auth.Caller;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -10,8 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,10 +45,13 @@ class TradeController {
     static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final TradeRequestPublisher publisher;
+    private final TradingRepository repository;
     private final JsonMapper json;
 
-    TradeController(TradeRequestPublisher publisher, JsonMapper json) {
+    TradeController(
+            TradeRequestPublisher publisher, TradingRepository repository, JsonMapper json) {
         this.publisher = publisher;
+        this.repository = repository;
         this.json = json;
     }
 
@@ -118,6 +125,52 @@ class TradeController {
         reply.put("player", player);
         reply.put("status", "SUBMITTED");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(reply);
+    }
+
+    @GetMapping("/api/me/trades")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The signed-in player's daily-trade requests, newest first",
+            description =
+                    "Each request with the furthest status the workflow reported (ACCEPTED,"
+                            + " SUBMITTED, TIMED_OUT, FILLED, REJECTED, CANCELLED), its reason,"
+                            + " the order it placed and its fills' quantity, average price and"
+                            + " fee. A request appears once the workflow has answered it.")
+    Map<String, Object> mine(
+            @RequestParam(defaultValue = "" + Pages.DEFAULT_LIMIT) int limit,
+            HttpServletRequest request) {
+        String player = Caller.of(request).wallet();
+        Pages.limit(limit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("player", player);
+        out.put("requests", repository.tradeRequests(player, limit));
+        return out;
+    }
+
+    @GetMapping("/api/me/trades/{requestId}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "One of the signed-in player's daily-trade requests",
+            description =
+                    "404 trade_request_not_found until the workflow has answered it, or when it"
+                            + " is another player's.")
+    Map<String, Object> one(@PathVariable String requestId, HttpServletRequest request) {
+        String player = Caller.of(request).wallet();
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ApiException.badRequest(
+                    "invalid_request_id",
+                    "A request id is 1 to 64 of A-Z a-z 0-9 . _ : -, got "
+                            + ApiException.quote(requestId));
+        }
+        return repository
+                .tradeRequest(player, requestId)
+                .orElseThrow(
+                        () ->
+                                ApiException.notFound(
+                                        "trade_request_not_found",
+                                        "No answer yet for request "
+                                                + ApiException.quote(requestId)
+                                                + " of this player"));
     }
 
     private static String shown(String value) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the trading tables the trading Flink job upserts (migration V5, docs/trading.md):
@@ -34,6 +35,39 @@ class TradingRepository {
 
     TradingRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What the daily-trade workflow answered about a request (V6), newest status only. */
+    private static final String TRADE_REQUEST_COLUMNS =
+            """
+            SELECT request_id, player, day, status, reason, code, market, side,
+                   trim_scale(qty) AS qty, external_id, order_id,
+                   trim_scale(filled_qty) AS filled_qty, trim_scale(avg_price) AS avg_price,
+                   trim_scale(fee) AS fee, requested_at, updated_at
+            FROM trading.trade_requests
+            """;
+
+    /** The player's daily-trade requests, newest first (trade_requests_player_idx). */
+    List<Map<String, Object>> tradeRequests(String player, int limit) {
+        return jdbc.sql(
+                        TRADE_REQUEST_COLUMNS
+                                + " WHERE player = :player"
+                                + " ORDER BY requested_at DESC, request_id LIMIT :limit")
+                .param("player", player)
+                .param("limit", limit)
+                .query(JsonRows.MAPPER)
+                .list();
+    }
+
+    /** One request of the player's, if the workflow has answered it. */
+    Optional<Map<String, Object>> tradeRequest(String player, String requestId) {
+        return jdbc.sql(
+                        TRADE_REQUEST_COLUMNS
+                                + " WHERE request_id = :requestId AND player = :player")
+                .param("requestId", requestId)
+                .param("player", player)
+                .query(JsonRows.MAPPER)
+                .optional();
     }
 
     /** Every position of the player (positions_player_idx), by venue and market. */

@@ -367,6 +367,55 @@ class TradingITCase {
     }
 
     @Test
+    void aPlayerReadsTheWorkflowsAnswersToItsOwnRequestsOnly() throws Exception {
+        String wallet = TestKeys.of("trading-reader");
+        String token = token(wallet);
+        insertTradeRequest(
+                "req-old",
+                wallet,
+                "REJECTED",
+                4,
+                "daily trade already used",
+                null,
+                Instant.parse("2026-12-07T10:00:00Z"));
+        insertTradeRequest(
+                "req-new",
+                wallet,
+                "FILLED",
+                4,
+                null,
+                "64337.3",
+                Instant.parse("2026-12-07T11:00:00Z"));
+        insertTradeRequest(
+                "req-bob", BOB, "FILLED", 4, null, "1", Instant.parse("2026-12-07T12:00:00Z"));
+
+        assertThat(getWithToken("/api/me/trades", token, 401).path("code").asString())
+                .isEqualTo("unauthorized");
+        JsonNode mine = getWithToken("/api/me/trades?limit=5", token, 200);
+        assertThat(mine.path("player").asString()).isEqualTo(wallet);
+        List<String> ids = new ArrayList<>();
+        mine.path("requests").forEach(r -> ids.add(r.path("requestId").asString()));
+        assertThat(ids).containsExactly("req-new", "req-old");
+        assertThat(getWithToken("/api/me/trades/req-new", token, 200).toString())
+                .isEqualTo(
+                        "{\"requestId\":\"req-new\",\"player\":\""
+                                + wallet
+                                + "\",\"day\":\"2026-12-07\",\"status\":\"FILLED\","
+                                + "\"reason\":null,\"code\":null,\"market\":\"BTC-USD\","
+                                + "\"side\":\"BUY\",\"qty\":\"0.001\",\"externalId\":\"cp-req-new\","
+                                + "\"orderId\":42,\"filledQty\":\"0.001\",\"avgPrice\":\"64337.3\","
+                                + "\"fee\":\"0.03217\",\"requestedAt\":\"2026-12-07T11:00:00Z\","
+                                + "\"updatedAt\":\"2026-12-07T11:00:00Z\"}");
+        // Another player's request is not found, not forbidden: its existence is not told.
+        assertThat(getWithToken("/api/me/trades/req-bob", token, 404).path("code").asString())
+                .isEqualTo("trade_request_not_found");
+        assertThat(getWithToken("/api/me/trades/a%20b", token, 400).path("code").asString())
+                .isEqualTo("invalid_request_id");
+        assertThat(getWithToken("/api/me/trades?limit=0", token, 400).path("code").asString())
+                .isEqualTo("invalid_limit");
+    }
+
+    @Test
     void submitRefusesBadBodiesAndQueuesNothingForThem() throws Exception {
         String wallet = TestKeys.of("trading-careless");
         String token = token(wallet);
@@ -609,6 +658,48 @@ class TradingITCase {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);
         return json.readTree(response.body());
+    }
+
+    private JsonNode getWithToken(String path, String token, int status) throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (status != 401) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(status);
+        return json.readTree(response.body());
+    }
+
+    private void insertTradeRequest(
+            String id,
+            String player,
+            String status,
+            int rank,
+            String reason,
+            String avgPrice,
+            Instant at) {
+        boolean filled = avgPrice != null;
+        jdbc.sql(
+                        """
+                        INSERT INTO trading.trade_requests VALUES (:id, :player, DATE '2026-12-07',
+                          :status, :rank, :reason, NULL, 'BTC-USD', 'BUY', 0.0010000000000000,
+                          :externalId, :orderId, CAST(:filled AS numeric), CAST(:avg AS numeric),
+                          CAST(:fee AS numeric), :at, :at)
+                        """)
+                .param("id", id)
+                .param("player", player)
+                .param("status", status)
+                .param("rank", rank)
+                .param("reason", reason)
+                .param("externalId", filled ? "cp-" + id : null)
+                .param("orderId", filled ? 42L : null)
+                .param("filled", filled ? "0.001" : null)
+                .param("avg", avgPrice)
+                .param("fee", filled ? "0.03217" : null)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
     }
 
     private HttpResponse<String> post(String body, String token) throws Exception {
