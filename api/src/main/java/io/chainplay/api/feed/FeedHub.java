@@ -34,9 +34,6 @@ final class FeedHub {
     static final int SLOW_CONSUMER = 1008;
     static final int TRY_AGAIN_LATER = 1013;
     static final int GOING_AWAY = 1001;
-    // A dropped client's close frame waits behind what it has not read yet; one that still has
-    // not read it after this long is cut off.
-    static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedHub.class);
 
@@ -213,7 +210,7 @@ final class FeedHub {
                         c.socket.abort();
                     }
                 },
-                CLOSE_TIMEOUT_MILLIS,
+                properties.closeTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

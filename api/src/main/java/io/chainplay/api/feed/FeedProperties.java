@@ -17,6 +17,7 @@ import java.util.List;
  * @param heartbeatInterval how often every client gets a heartbeat message
  * @param maxConnections clients beyond this are refused (close 1013)
  * @param topicRefresh how often topics and partitions that appeared are picked up
+ * @param closeTimeout how long a dropped client has to read its close frame before it is cut off
  */
 @ConfigurationProperties("chainplay.feed")
 public record FeedProperties(
@@ -27,4 +28,5 @@ public record FeedProperties(
         @DefaultValue("1000") int clientBuffer,
         @DefaultValue("15s") Duration heartbeatInterval,
         @DefaultValue("15000") int maxConnections,
-        @DefaultValue("5s") Duration topicRefresh) {}
+        @DefaultValue("5s") Duration topicRefresh,
+        @DefaultValue("10s") Duration closeTimeout) {}

@@ -53,6 +53,10 @@ import static org.awaitility.Awaitility.await;
             "chainplay.feed.topic-refresh=500ms",
             "chainplay.feed.heartbeat-interval=1s",
             "chainplay.feed.client-buffer=50",
+            // The stalled client starts reading only after the test saw it dropped: on a loaded
+            // machine that took over the 10 s default, and it was cut off (1006) before its
+            // close frame with the reason could reach it.
+            "chainplay.feed.close-timeout=60s",
         })
 @DirtiesContext
 class FeedITCase {
