@@ -62,8 +62,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code daily-trade}: workflows completed per second and the latency from request to result of
- * the StateFun daily-trade workflow, trading on the in-process Extended devnet.
+ * {@code daily-trade}: workflows completed per second and the latency from request to result of the
+ * StateFun daily-trade workflow, trading on the in-process Extended devnet.
  *
  * <p>What runs: embedded Kafka; the Extended devnet (real clock, one account per player, Stark keys
  * derived from the player's index); the function server in this JVM with an {@link
@@ -81,9 +81,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Ceiling: the exchange round trip alone, made with the function's own {@link ExtendedGateway}
  * (an {@code ExtendedTrader} per account: read the quote, sign, place, look the order up until
- * FILLED) from a pool of 16 threads — what the workflow does minus Kafka, StateFun and
- * checkpoints. Baseline: the seed's design (Perp Tycoon's trading service), one synchronous loop on
- * one thread: check the day's allowance in a map, sign, place, poll the order until FILLED.
+ * FILLED) from a pool of 16 threads — what the workflow does minus Kafka, StateFun and checkpoints.
+ * Baseline: the seed's design (Perp Tycoon's trading service), one synchronous loop on one thread:
+ * check the day's allowance in a map, sign, place, poll the order until FILLED.
  */
 public final class DailyTradeBench implements Benchmark {
 
@@ -187,10 +187,13 @@ public final class DailyTradeBench implements Benchmark {
                             .jvmOptions(List.of("-Xmx768m"))
                             .build();
             try (FillRelay relay =
-                            new FillRelay(devnet, kafka.bootstrapServers(), workflowPlayerOfAccount);
-                    Results results = new Results(kafka.bootstrapServers())) {
+                            new FillRelay(
+                                    devnet, kafka.bootstrapServers(), workflowPlayerOfAccount);
+                    Results results = new Results(kafka.bootstrapServers(), "read_committed");
+                    Results written = new Results(kafka.bootstrapServers(), "read_uncommitted")) {
                 relay.start();
                 results.start();
+                written.start();
                 long t0 = System.nanoTime();
                 statefun.start();
                 System.out.printf("  StateFun runtime RUNNING after %d ms%n", ms(t0));
@@ -203,7 +206,7 @@ public final class DailyTradeBench implements Benchmark {
                                 ExtendedGateway.Settings.DEFAULT,
                                 Clock.systemUTC());
                 try (KafkaProducer<String, String> requests = producer(kafka.bootstrapServers())) {
-                    Workflow workflow = new Workflow(requests, results);
+                    Workflow workflow = new Workflow(requests, results, written);
                     Direct ceiling = new Ceiling(gateway);
                     Direct baseline = new Baseline(gateway);
 
@@ -213,6 +216,13 @@ public final class DailyTradeBench implements Benchmark {
 
                     Outcome wfR = workflow.run(wfRate, players, rate);
                     print("workflow, open loop", wfR);
+                    String writtenR =
+                            String.format(
+                                    Locale.ROOT,
+                                    "p50=%.0f ms  p99=%.0f ms",
+                                    workflow.writtenP50,
+                                    workflow.writtenP99);
+                    System.out.println("    as written (read_uncommitted): " + writtenR);
                     Outcome wfB = workflow.run(wfBurst, players, 0);
                     print("workflow, burst    ", wfB);
                     Outcome ceR = ceiling.run(ceRate, players, rate);
@@ -224,6 +234,7 @@ public final class DailyTradeBench implements Benchmark {
                     Outcome baB = baseline.run(baBurst, players, 0);
                     print("baseline, burst    ", baB);
                     String load1 = loadAverage();
+                    String checkpoints = checkpointStats(statefun);
 
                     Report report = new Report(name());
                     report.add(
@@ -256,6 +267,13 @@ public final class DailyTradeBench implements Benchmark {
                     report.note("workflow burst:   " + wfB.summary());
                     report.note("ceiling at " + rate + "/s:  " + ceR.summary());
                     report.note("baseline at " + rate + "/s: " + baR.summary());
+                    report.note(
+                            "workflow at "
+                                    + rate
+                                    + "/s, terminal result written (read_uncommitted, before its"
+                                    + " commit): "
+                                    + writtenR);
+                    report.note("runtime checkpoints: " + checkpoints);
                     report.note(
                             "runtime checkpoint interval "
                                     + CHECKPOINT.toMillis()
@@ -359,10 +377,17 @@ public final class DailyTradeBench implements Benchmark {
     static final class Workflow extends Driver {
         private final KafkaProducer<String, String> requests;
         private final Results results;
+        private final Results written;
 
-        Workflow(KafkaProducer<String, String> requests, Results results) {
+        /** Written results, seen before they commit: how much of the latency is the commit. */
+        double writtenP50;
+
+        double writtenP99;
+
+        Workflow(KafkaProducer<String, String> requests, Results results, Results written) {
             this.requests = requests;
             this.results = results;
+            this.written = written;
         }
 
         @Override
@@ -381,8 +406,7 @@ public final class DailyTradeBench implements Benchmark {
                                         "market", MARKET,
                                         "side", side(i),
                                         "qty", QTY));
-                requests.send(
-                        new ProducerRecord<>(Topics.WF_TRADE_REQUESTS.name(), player, json));
+                requests.send(new ProducerRecord<>(Topics.WF_TRADE_REQUESTS.name(), player, json));
             }
             requests.flush();
             // The fill timeout (30 s) plus a few checkpoints bounds every workflow's end.
@@ -395,6 +419,16 @@ public final class DailyTradeBench implements Benchmark {
             }
             List<Double> latencies = new ArrayList<>();
             Map<String, Integer> statuses = new HashMap<>();
+            List<Double> uncommitted = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Results.Done w = written.done.get(ids[i]);
+                if (w != null) {
+                    uncommitted.add((w.nanos() - scheduled[i]) / 1e6);
+                }
+            }
+            Outcome writtenOutcome = outcome(uncommitted, Map.of(), start, start);
+            writtenP50 = writtenOutcome.p(0.50);
+            writtenP99 = writtenOutcome.p(0.99);
             long last = start;
             for (int i = 0; i < n; i++) {
                 Results.Done done = results.done.get(ids[i]);
@@ -427,12 +461,12 @@ public final class DailyTradeBench implements Benchmark {
         }
 
         /** Quote + sign, place, then look the order up until it is FILLED (or ends otherwise). */
-        String trade(String player, String externalId, String side, long nonce, boolean sleepFirst)
+        String trade(String player, String externalId, String side, long nonce)
                 throws ExchangeException, InterruptedException {
             OrderPlan plan = gateway.plan(player, MARKET, side, QTY, externalId, nonce);
             gateway.place(player, plan);
             for (int attempt = 0; attempt < 150; attempt++) {
-                if (sleepFirst || attempt > 0) {
+                if (attempt > 0) {
                     Thread.sleep(POLL_INTERVAL.toMillis());
                 }
                 Optional<OrderStatus> order = gateway.order(player, externalId);
@@ -472,7 +506,7 @@ public final class DailyTradeBench implements Benchmark {
                             String player = player(block.start() + k);
                             String status;
                             try {
-                                status = trade(player, block.name() + "-" + k, side(k), k + 1, false);
+                                status = trade(player, block.name() + "-" + k, side(k), k + 1);
                             } catch (Exception e) {
                                 status = "ERROR " + e.getClass().getSimpleName();
                             }
@@ -489,8 +523,10 @@ public final class DailyTradeBench implements Benchmark {
 
     /**
      * The seed's design: one worker takes the requests in arrival order and, for each, checks the
-     * day's allowance (a map here; the seed read Postgres), signs, places, then polls the order
-     * every 200 ms until it is FILLED. A request waits for every one before it.
+     * day's allowance (a map here; the seed read Postgres), signs, places, then looks the order up
+     * at once and every 200 ms after until it is FILLED. The seed's trading service placed orders
+     * synchronously inside its HTTP handler; this is that, made to wait for the fill. A request
+     * waits for every one before it.
      */
     static final class Baseline extends Direct {
         private final Set<String> tradedToday = new HashSet<>();
@@ -513,7 +549,7 @@ public final class DailyTradeBench implements Benchmark {
                     status = "REJECTED";
                 } else {
                     try {
-                        status = trade(player, block.name() + "-" + i, side(i), i + 1, true);
+                        status = trade(player, block.name() + "-" + i, side(i), i + 1);
                     } catch (Exception e) {
                         status = "ERROR " + e.getClass().getSimpleName();
                     }
@@ -548,8 +584,8 @@ public final class DailyTradeBench implements Benchmark {
         private final KafkaConsumer<String, String> consumer;
         private volatile boolean stopped;
 
-        Results(String bootstrap) {
-            super("bench-results");
+        Results(String bootstrap, String isolation) {
+            super("bench-results-" + isolation);
             setDaemon(true);
             consumer =
                     new KafkaConsumer<>(
@@ -557,7 +593,7 @@ public final class DailyTradeBench implements Benchmark {
                                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                                     bootstrap,
                                     ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                    "read_committed"),
+                                    isolation),
                             new StringDeserializer(),
                             new StringDeserializer());
             List<TopicPartition> partitions =
@@ -687,6 +723,22 @@ public final class DailyTradeBench implements Benchmark {
                         0),
                 new StringSerializer(),
                 new StringSerializer());
+    }
+
+    /** Completed checkpoints and their end-to-end durations, from the runtime's REST API. */
+    private static String checkpointStats(StatefunSupervisor statefun) {
+        try {
+            JsonNode c = statefun.restGet("/jobs/" + statefun.jobId() + "/checkpoints");
+            JsonNode d = c.path("summary").path("end_to_end_duration");
+            return String.format(
+                    Locale.ROOT,
+                    "%d completed, duration avg %d ms, max %d ms",
+                    c.path("counts").path("completed").asLong(),
+                    d.path("avg").asLong(),
+                    d.path("max").asLong());
+        } catch (RuntimeException e) {
+            return "unavailable (" + e.getMessage() + ")";
+        }
     }
 
     private static String loadAverage() {
