@@ -119,8 +119,10 @@ public final class DailyTradeBench implements Benchmark {
 
     @Override
     public Report run(boolean quick) throws Exception {
-        int players = quick ? 10 : PLAYERS;
-        int rate = quick ? 10 : RATE;
+        // -Dbench.players= and -Dbench.rate= change the load, e.g. a rate below the workflow's
+        // capacity to see its latency without queueing.
+        int players = quick ? 10 : Integer.getInteger("bench.players", PLAYERS);
+        int rate = quick ? 10 : Integer.getInteger("bench.rate", RATE);
         int warmup = quick ? 4 : WARMUP;
         String load0 = loadAverage();
         Path dir = Files.createTempDirectory("chainplay-bench-daily-trade");
