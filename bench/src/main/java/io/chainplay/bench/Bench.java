@@ -6,6 +6,7 @@ import io.chainplay.bench.casino.CasinoJobBench;
 import io.chainplay.bench.earnings.EarningsTimersBench;
 import io.chainplay.bench.solana.DecodeBench;
 import io.chainplay.bench.solana.SourceBench;
+import io.chainplay.bench.statefun.DailyTradeBench;
 
 import java.util.List;
 
@@ -23,7 +24,8 @@ public final class Bench {
                     new ReadBench(),
                     new FeedBench(),
                     new CasinoJobBench(),
-                    new EarningsTimersBench());
+                    new EarningsTimersBench(),
+                    new DailyTradeBench());
 
     private Bench() {}
 
