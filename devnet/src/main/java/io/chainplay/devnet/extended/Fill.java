@@ -1,5 +1,7 @@
 package io.chainplay.devnet.extended;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.math.BigDecimal;
 
 /**
@@ -21,4 +23,14 @@ public record Fill(
         BigDecimal fee,
         boolean isTaker,
         String tradeType,
-        long createdTime) {}
+        long createdTime) {
+
+    /**
+     * This fill as the exchange sends it (an {@code AccountTradeModel} object of the stream's
+     * {@code TRADE} message and of {@code GET /user/trades}), for clients that read it as the real
+     * exchange's.
+     */
+    public ObjectNode toJson() {
+        return Exchange.tradeJson(this);
+    }
+}

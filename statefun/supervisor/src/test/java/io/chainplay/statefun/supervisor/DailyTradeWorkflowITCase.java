@@ -1,5 +1,9 @@
 package io.chainplay.statefun.supervisor;
 
+import io.chainplay.connectors.exchange.fills.ApiKeyRef;
+import io.chainplay.connectors.exchange.fills.FillMapper;
+import io.chainplay.connectors.exchange.fills.InvalidFillException;
+import io.chainplay.connectors.exchange.fills.PlayerAccount;
 import io.chainplay.connectors.exchange.order.SignatureFormat;
 import io.chainplay.connectors.exchange.signing.Snip12Domain;
 import io.chainplay.connectors.exchange.signing.StarkPrivateKey;
@@ -9,7 +13,7 @@ import io.chainplay.embedded.FreePorts;
 import io.chainplay.embedded.junit.KafkaExtension;
 import io.chainplay.schemas.AvroSerde;
 import io.chainplay.schemas.exchange.ExchangeFill;
-import io.chainplay.schemas.exchange.TradeSide;
+import io.chainplay.schemas.solana.Base58;
 import io.chainplay.statefun.functions.FunctionServer;
 import io.chainplay.statefun.functions.exchange.ExchangeAccounts;
 import io.chainplay.statefun.functions.exchange.ExchangeException;
@@ -44,7 +48,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -342,7 +345,11 @@ class DailyTradeWorkflowITCase {
     // --- helpers
 
     private static String player(int i) {
-        return "player" + i + "Wa11et";
+        // A wallet address (base58 of 32 bytes) per index: the fills' mapping checks it is one.
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        java.nio.ByteBuffer.wrap(key).putInt(28, i);
+        return Base58.encode(key);
     }
 
     private static void request(String player, String requestId, String side) throws Exception {
@@ -536,24 +543,17 @@ class DailyTradeWorkflowITCase {
             }
         }
 
+        /** Through the fills source's own mapping, as if the stream had delivered it. */
         private static ExchangeFill toExchangeFill(Fill fill, String player) {
-            return ExchangeFill.newBuilder()
-                    .setVenue("extended")
-                    .setFillId(fill.id())
-                    .setAccountId(fill.accountId())
-                    .setPlayer(player)
-                    .setMarket(fill.market())
-                    .setOrderId(fill.orderId())
-                    .setSide(TradeSide.valueOf(fill.side()))
-                    .setPrice(fill.price().toPlainString())
-                    .setQty(fill.qty().toPlainString())
-                    .setValue(fill.value().toPlainString())
-                    .setFee(fill.fee().toPlainString())
-                    .setIsTaker(fill.isTaker())
-                    .setTradeType(fill.tradeType())
-                    .setCreatedTime(Instant.ofEpochMilli(fill.createdTime()))
-                    .setReceivedVia("stream")
-                    .build();
+            try {
+                return FillMapper.toFill(
+                        fill.toJson(),
+                        new PlayerAccount(fill.accountId(), player, ApiKeyRef.literal("unused")),
+                        FillMapper.VIA_STREAM);
+            } catch (InvalidFillException e) {
+                throw new IllegalStateException(
+                        "the devnet made a fill we cannot read: " + fill, e);
+            }
         }
 
         @Override
