@@ -4,6 +4,7 @@ import io.chainplay.connectors.exchange.source.DevnetTraders;
 import io.chainplay.connectors.exchange.source.ExtendedFillsSource;
 import io.chainplay.devnet.extended.Fill;
 import io.chainplay.embedded.junit.KafkaExtension;
+import io.chainplay.pipelines.common.KafkaTopics;
 import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.dlq.DeadLetter;
 import io.chainplay.schemas.exchange.ExchangeFill;
@@ -19,11 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 
@@ -105,16 +101,16 @@ class ExchangeIngestITCase {
                 List<ConsumerRecord<byte[], byte[]>> dead = List.of();
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (System.nanoTime() < deadline) {
-                    fills = readCommitted(fillsTopic);
-                    dead = readCommitted(dlqTopic);
+                    fills = KafkaTopics.readAll(KAFKA.bootstrapServers(), fillsTopic);
+                    dead = KafkaTopics.readAll(KAFKA.bootstrapServers(), dlqTopic);
                     if (fills.size() >= truth.size() - 1 && !dead.isEmpty()) {
                         break;
                     }
                     Thread.sleep(300);
                 }
                 Thread.sleep(1_000); // one more checkpoint: a duplicate would be committed by now
-                fills = readCommitted(fillsTopic);
-                dead = readCommitted(dlqTopic);
+                fills = KafkaTopics.readAll(KAFKA.bootstrapServers(), fillsTopic);
+                dead = KafkaTopics.readAll(KAFKA.bootstrapServers(), dlqTopic);
 
                 assertThat(truth).hasSize(24);
                 List<Long> expected =
@@ -154,38 +150,6 @@ class ExchangeIngestITCase {
                 job.cancel().get();
             }
         }
-    }
-
-    /** Every committed record of a topic (read_committed stops at the last stable offset). */
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        Map.of(
-                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                KAFKA.bootstrapServers(),
-                                ConsumerConfig.GROUP_ID_CONFIG,
-                                "read-" + UUID.randomUUID(),
-                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                "earliest",
-                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                "read_committed"),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            if (partitions.isEmpty()) {
-                return records;
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     /**
