@@ -65,7 +65,10 @@ public final class Types {
     public static final TypeName TRADE_RESULTS_EGRESS =
             TypeName.typeNameOf(NAMESPACE, "trade-results");
 
-    /** The topic trade results go to. */
+    /**
+     * The topic trade results go to: {@code Topics.WF_TRADE_RESULTS} spelled out, because reaching
+     * that registry would bring kafka-clients, which this module keeps out.
+     */
     public static final String TRADE_RESULTS_TOPIC = "wf.trade.results";
 
     /** The Kafka egress of trade feed messages; module.yaml binds it to {@code feed.trades}. */
