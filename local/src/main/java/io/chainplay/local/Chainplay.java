@@ -131,24 +131,20 @@ public final class Chainplay {
         if (args.isEmpty()) {
             System.err.println(
                     "Usage: ./chainplay tail <topic> [--from-beginning] [--max N] [--data-dir DIR]\n"
-                            + "Topics: raw.solana.fare_vault, raw.solana.solana_mafia, "
-                            + Topics.FEED_CASINO.name()
-                            + ", "
-                            + Topics.FEED_EARNINGS.name()
-                            + ", "
-                            + Topics.DLQ_SOLANA.name()
-                            + ", "
-                            + Topics.DLQ_CASINO.name()
-                            + ", "
-                            + Topics.DLQ_EARNINGS.name()
-                            + ", "
-                            + Topics.RAW_EXCHANGE_FILLS.name()
-                            + ", "
-                            + Topics.FEED_TRADES.name()
-                            + ", "
-                            + Topics.DLQ_EXCHANGE.name()
-                            + ", "
-                            + Topics.DLQ_TRADING.name()
+                            + "Topics: "
+                            + String.join(
+                                    ", ",
+                                    Topics.rawSolanaName("fare_vault"),
+                                    Topics.rawSolanaName("solana_mafia"),
+                                    Topics.FEED_CASINO.name(),
+                                    Topics.FEED_EARNINGS.name(),
+                                    Topics.DLQ_SOLANA.name(),
+                                    Topics.DLQ_CASINO.name(),
+                                    Topics.DLQ_EARNINGS.name(),
+                                    Topics.RAW_EXCHANGE_FILLS.name(),
+                                    Topics.FEED_TRADES.name(),
+                                    Topics.DLQ_EXCHANGE.name(),
+                                    Topics.DLQ_TRADING.name())
                             + " (Avro topics print as JSON)");
             System.exit(2);
         }
