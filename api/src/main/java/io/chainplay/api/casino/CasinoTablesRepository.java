@@ -5,6 +5,7 @@ import io.chainplay.api.Pages.TimeCursor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -96,7 +97,11 @@ class CasinoTablesRepository {
                 .list();
     }
 
-    /** A board's top rows (leaderboard_rank_idx); the rank is the position, as in the view. */
+    /**
+     * A board's top rows (leaderboard_rank_idx); the rank is the position, as in the view. One
+     * statement, so no transaction, for the reason {@link CasinoRepository#findPlayerStats} gives.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     List<Map<String, Object>> leaderboard(
             String poolId, String period, LocalDate periodStart, String metric, int limit) {
         return JsonRows.ranked(
