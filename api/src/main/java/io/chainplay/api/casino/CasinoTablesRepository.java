@@ -99,7 +99,7 @@ class CasinoTablesRepository {
 
     /**
      * A board's top rows (leaderboard_rank_idx); the rank is the position, as in the view. One
-     * statement, so no transaction, for the reason {@link CasinoRepository#findPlayerStats} gives.
+     * statement, so no transaction, for the reason {@link CasinoRepository} gives.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     List<Map<String, Object>> leaderboard(
