@@ -1,5 +1,6 @@
 package io.chainplay.pipelines.casino;
 
+import io.chainplay.pipelines.common.Varints;
 import io.chainplay.schemas.chain.EventKind;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -451,25 +452,11 @@ public final class CasinoEventSerializer extends TypeSerializerSingleton<CasinoE
 
     // ------------------------------------------------------------------ varints
 
-    /** Unsigned LEB128: 7 bits a byte, low first; a negative long takes 10 bytes. */
     static void writeVarLong(long value, DataOutputView out) throws IOException {
-        long v = value;
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
+        Varints.writeUnsigned(value, out);
     }
 
     static long readVarLong(DataInputView in) throws IOException {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw new IOException("Malformed varint in CasinoEvent");
+        return Varints.readUnsigned(in, "CasinoEvent");
     }
 }

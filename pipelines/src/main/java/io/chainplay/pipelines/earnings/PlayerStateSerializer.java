@@ -1,5 +1,6 @@
 package io.chainplay.pipelines.earnings;
 
+import io.chainplay.pipelines.common.Varints;
 import io.chainplay.schemas.chain.EventKind;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
@@ -328,30 +329,11 @@ public final class PlayerStateSerializer extends TypeSerializerSingleton<PlayerS
 
     // ------------------------------------------------------------------ varints
 
-    /** ZigZag then LEB128: small magnitudes of either sign take one or two bytes. */
     static void writeVarLong(long value, DataOutputView out) throws IOException {
-        long v = (value << 1) ^ (value >> 63);
-        while ((v & ~0x7FL) != 0) {
-            out.writeByte((int) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        out.writeByte((int) v);
+        Varints.writeSigned(value, out);
     }
 
     static long readVarLong(DataInputView in) throws IOException {
-        long v = 0;
-        int shift = 0;
-        while (true) {
-            int b = in.readUnsignedByte();
-            v |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                break;
-            }
-            shift += 7;
-            if (shift > 63) {
-                throw new IOException("Malformed varint in PlayerState");
-            }
-        }
-        return (v >>> 1) ^ -(v & 1);
+        return Varints.readSigned(in, "PlayerState");
     }
 }
