@@ -3,21 +3,14 @@ package io.chainplay.bench.statefun;
 import io.chainplay.bench.Benchmark;
 import io.chainplay.bench.Report;
 import io.chainplay.connectors.exchange.account.ExtendedAccount;
-import io.chainplay.connectors.exchange.fills.ApiKeyRef;
-import io.chainplay.connectors.exchange.fills.FillMapper;
-import io.chainplay.connectors.exchange.fills.InvalidFillException;
-import io.chainplay.connectors.exchange.fills.PlayerAccount;
 import io.chainplay.connectors.exchange.order.SignatureFormat;
 import io.chainplay.connectors.exchange.signing.Snip12Domain;
 import io.chainplay.connectors.exchange.signing.StarkPrivateKey;
 import io.chainplay.devnet.extended.DevnetAccount;
 import io.chainplay.devnet.extended.ExtendedDevnet;
-import io.chainplay.devnet.extended.Fill;
 import io.chainplay.embedded.EmbeddedKafka;
 import io.chainplay.embedded.FreePorts;
-import io.chainplay.schemas.AvroSerde;
 import io.chainplay.schemas.Topics;
-import io.chainplay.schemas.exchange.ExchangeFill;
 import io.chainplay.schemas.solana.Base58;
 import io.chainplay.statefun.functions.FunctionServer;
 import io.chainplay.statefun.functions.exchange.ExchangeAccounts;
@@ -27,6 +20,7 @@ import io.chainplay.statefun.functions.exchange.ExtendedGateway;
 import io.chainplay.statefun.functions.exchange.OrderPlan;
 import io.chainplay.statefun.functions.exchange.OrderStatus;
 import io.chainplay.statefun.functions.trade.DailyTradeFn;
+import io.chainplay.statefun.supervisor.FillRelay;
 import io.chainplay.statefun.supervisor.StatefunSupervisor;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +32,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -193,7 +186,10 @@ public final class DailyTradeBench implements Benchmark {
                             .build();
             try (FillRelay relay =
                             new FillRelay(
-                                    devnet, kafka.bootstrapServers(), workflowPlayerOfAccount);
+                                    devnet,
+                                    kafka.bootstrapServers(),
+                                    workflowPlayerOfAccount,
+                                    RELAY_INTERVAL);
                     Results results = new Results(kafka.bootstrapServers(), "read_committed");
                     Results written = new Results(kafka.bootstrapServers(), "read_uncommitted")) {
                 relay.start();
@@ -652,73 +648,6 @@ public final class DailyTradeBench implements Benchmark {
         public void close() throws InterruptedException {
             stopped = true;
             join(5_000);
-        }
-    }
-
-    /**
-     * Produces each new devnet fill of a workflow player's account to raw.exchange.fills as
-     * ExchangeFill keyed by the player: what the fills source does, from the devnet's ground truth.
-     */
-    static final class FillRelay extends Thread implements AutoCloseable {
-        private final ExtendedDevnet devnet;
-        private final Map<Long, String> playerOfAccount;
-        private final Set<Long> relayed = new HashSet<>();
-        private final AvroSerde<ExchangeFill> serde = AvroSerde.of(ExchangeFill.class);
-        private final KafkaProducer<String, byte[]> producer;
-        private volatile boolean stopped;
-
-        FillRelay(ExtendedDevnet devnet, String bootstrap, Map<Long, String> playerOfAccount) {
-            super("bench-fill-relay");
-            setDaemon(true);
-            this.devnet = devnet;
-            this.playerOfAccount = playerOfAccount;
-            this.producer =
-                    new KafkaProducer<>(
-                            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                            new StringSerializer(),
-                            new ByteArraySerializer());
-        }
-
-        @Override
-        public void run() {
-            while (!stopped) {
-                boolean sent = false;
-                for (Fill fill : devnet.groundTruth()) {
-                    String player = playerOfAccount.get(fill.accountId());
-                    if (player != null && relayed.add(fill.id())) {
-                        producer.send(
-                                new ProducerRecord<>(
-                                        Topics.RAW_EXCHANGE_FILLS.name(),
-                                        player,
-                                        serde.encode(toExchangeFill(fill, player))));
-                        sent = true;
-                    }
-                }
-                if (sent) {
-                    producer.flush();
-                }
-                LockSupport.parkNanos(RELAY_INTERVAL.toNanos());
-            }
-        }
-
-        /** Through the fills source's own mapping, as if the stream had delivered it. */
-        private static ExchangeFill toExchangeFill(Fill fill, String player) {
-            try {
-                return FillMapper.toFill(
-                        fill.toJson(),
-                        new PlayerAccount(fill.accountId(), player, ApiKeyRef.literal("unused")),
-                        FillMapper.VIA_STREAM);
-            } catch (InvalidFillException e) {
-                throw new IllegalStateException(
-                        "the devnet made a fill we cannot read: " + fill, e);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stopped = true;
-            join(2_000);
-            producer.close();
         }
     }
 

@@ -1,9 +1,5 @@
 package io.chainplay.statefun.supervisor;
 
-import io.chainplay.connectors.exchange.fills.ApiKeyRef;
-import io.chainplay.connectors.exchange.fills.FillMapper;
-import io.chainplay.connectors.exchange.fills.InvalidFillException;
-import io.chainplay.connectors.exchange.fills.PlayerAccount;
 import io.chainplay.connectors.exchange.order.SignatureFormat;
 import io.chainplay.connectors.exchange.signing.Snip12Domain;
 import io.chainplay.connectors.exchange.signing.StarkPrivateKey;
@@ -11,8 +7,6 @@ import io.chainplay.devnet.extended.ExtendedDevnet;
 import io.chainplay.devnet.extended.Fill;
 import io.chainplay.embedded.FreePorts;
 import io.chainplay.embedded.junit.KafkaExtension;
-import io.chainplay.schemas.AvroSerde;
-import io.chainplay.schemas.exchange.ExchangeFill;
 import io.chainplay.schemas.solana.Base58;
 import io.chainplay.statefun.functions.FunctionServer;
 import io.chainplay.statefun.functions.exchange.ExchangeAccounts;
@@ -32,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -152,7 +145,9 @@ class DailyTradeWorkflowITCase {
                         new StringSerializer());
         results = consumer("wf.trade.results", "read_committed");
         feed = consumer("feed.trades", "read_uncommitted");
-        relay = new FillRelay();
+        relay =
+                new FillRelay(
+                        devnet, KAFKA.bootstrapServers(), playerOfAccount, Duration.ofMillis(100));
         relay.start();
 
         statefun =
@@ -238,7 +233,7 @@ class DailyTradeWorkflowITCase {
     void runtimeKilledRightAfterThePlacementRestoresAndPlacesOnce() throws Exception {
         String player = player(1);
         devnet.step();
-        relay.paused = true;
+        relay.setPaused(true);
         request(player, "kill-1", "SELL");
         // The devnet matches an order as it is placed: its fill is there the moment it exists.
         await().atMost(Duration.ofSeconds(60))
@@ -250,7 +245,7 @@ class DailyTradeWorkflowITCase {
         System.err.printf(
                 "daily-trade ITCase: killed after placement, restarted from %s in %d ms%n",
                 from.map(Path::getFileName).orElse(null), ms(t0));
-        relay.paused = false;
+        relay.setPaused(false);
 
         JsonNode filled = awaitStatus("kill-1", "FILLED");
         settle();
@@ -326,7 +321,7 @@ class DailyTradeWorkflowITCase {
     void savepointWhileWaitingForTheFillRestoresAndCompletes() throws Exception {
         String player = player(4);
         devnet.step();
-        relay.paused = true;
+        relay.setPaused(true);
         request(player, "sp-1", "BUY");
         awaitStatus("sp-1", "SUBMITTED");
 
@@ -334,7 +329,7 @@ class DailyTradeWorkflowITCase {
         Path savepoint = statefun.savepointAndCancel(Duration.ofMinutes(2));
         statefun.start(savepoint);
         System.err.printf("daily-trade ITCase: savepoint-and-cancel and restore %d ms%n", ms(t0));
-        relay.paused = false;
+        relay.setPaused(false);
 
         awaitStatus("sp-1", "FILLED");
         settle();
@@ -499,72 +494,6 @@ class DailyTradeWorkflowITCase {
 
         String url() {
             return "http://localhost:" + port + FunctionServer.PATH;
-        }
-    }
-
-    /**
-     * What the fills source does, from the devnet's ground truth: each new fill of a player's
-     * account as ExchangeFill (Avro) on raw.exchange.fills, keyed by the player. Pausable, to hold
-     * fills back while the runtime is killed.
-     */
-    private static final class FillRelay extends Thread implements AutoCloseable {
-        volatile boolean paused;
-        private volatile boolean stopped;
-        private final Set<Long> relayed = new HashSet<>();
-        private final AvroSerde<ExchangeFill> serde = AvroSerde.of(ExchangeFill.class);
-        private final KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
-                        new StringSerializer(),
-                        new ByteArraySerializer());
-
-        FillRelay() {
-            super("fill-relay");
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (!stopped) {
-                if (!paused) {
-                    for (Fill fill : devnet.groundTruth()) {
-                        String player = playerOfAccount.get(fill.accountId());
-                        if (player != null && relayed.add(fill.id())) {
-                            producer.send(
-                                    new ProducerRecord<>(
-                                            "raw.exchange.fills",
-                                            player,
-                                            serde.encode(toExchangeFill(fill, player))));
-                        }
-                    }
-                    producer.flush();
-                }
-                DailyTradeWorkflowITCase.sleep(100);
-            }
-        }
-
-        /** Through the fills source's own mapping, as if the stream had delivered it. */
-        private static ExchangeFill toExchangeFill(Fill fill, String player) {
-            try {
-                return FillMapper.toFill(
-                        fill.toJson(),
-                        new PlayerAccount(fill.accountId(), player, ApiKeyRef.literal("unused")),
-                        FillMapper.VIA_STREAM);
-            } catch (InvalidFillException e) {
-                throw new IllegalStateException(
-                        "the devnet made a fill we cannot read: " + fill, e);
-            }
-        }
-
-        @Override
-        public void close() {
-            stopped = true;
-            try {
-                join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            producer.close();
         }
     }
 
