@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -22,7 +23,9 @@ public final class Directories {
     }
 
     /**
-     * Deletes a directory and everything in it; nothing happens if it does not exist.
+     * Deletes a directory and everything in it; nothing happens if it does not exist, and a file
+     * that vanishes meanwhile (Flink discarding an old checkpoint as its job winds down) is
+     * skipped.
      *
      * @throws UncheckedIOException when something in it cannot be deleted
      */
@@ -42,8 +45,20 @@ public final class Directories {
                         }
 
                         @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e)
+                                throws IOException {
+                            if (e instanceof NoSuchFileException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+
+                        @Override
                         public FileVisitResult postVisitDirectory(Path d, IOException e)
                                 throws IOException {
+                            if (e != null && !(e instanceof NoSuchFileException)) {
+                                throw e;
+                            }
                             Files.deleteIfExists(d);
                             return FileVisitResult.CONTINUE;
                         }

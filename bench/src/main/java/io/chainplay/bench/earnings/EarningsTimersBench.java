@@ -2,6 +2,7 @@ package io.chainplay.bench.earnings;
 
 import io.chainplay.bench.Benchmark;
 import io.chainplay.bench.Report;
+import io.chainplay.embedded.Directories;
 import io.chainplay.pipelines.common.DeadLetterRecord;
 import io.chainplay.pipelines.common.FeedRecord;
 import io.chainplay.pipelines.common.JobConfig;
@@ -38,11 +39,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * {@code earnings-timers}: the earnings job with one million players of 1–9 businesses each, on
@@ -217,7 +216,7 @@ public final class EarningsTimersBench implements Benchmark {
                     TimingSink.phase(run, "findings").count(),
                     TimingSink.phase(run, "dead letters").count());
         } finally {
-            deleteRecursively(checkpoints);
+            Directories.deleteRecursively(checkpoints);
         }
     }
 
@@ -235,7 +234,7 @@ public final class EarningsTimersBench implements Benchmark {
             }
             return fired.count() / fired.seconds();
         } finally {
-            deleteRecursively(checkpoints);
+            Directories.deleteRecursively(checkpoints);
         }
     }
 
@@ -322,14 +321,5 @@ public final class EarningsTimersBench implements Benchmark {
             poller.interrupt();
         }
         return new long[] {largest.get(), last.get()};
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
