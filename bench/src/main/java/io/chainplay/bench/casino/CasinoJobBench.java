@@ -63,6 +63,14 @@ public final class CasinoJobBench implements Benchmark {
 
     static final int PLAYERS = 20_000;
 
+    /**
+     * A diagnostic, not a figure of the report: {@code -Dcasino.bench.sinks=discard} runs the job
+     * with sinks that drop every row and feed message, so the job's own cost shows apart from
+     * Postgres's and the feed's.
+     */
+    static final boolean DISCARD_SINKS =
+            "discard".equals(System.getProperty("casino.bench.sinks", "production"));
+
     @Override
     public String name() {
         return "casino-job";
@@ -226,12 +234,18 @@ public final class CasinoJobBench implements Benchmark {
         } else {
             source.setBounded(OffsetsInitializer.latest());
         }
-        CasinoJob.build(
-                env, source.build(), CasinoSinks.production(conf), CasinoJob.Config.from(conf));
+        CasinoSinks sinks =
+                DISCARD_SINKS
+                        ? new CasinoSinks(
+                                new DiscardingSink<>(),
+                                new DiscardingSink<>(),
+                                new DiscardingSink<>())
+                        : CasinoSinks.production(conf);
+        CasinoJob.build(env, source.build(), sinks, CasinoJob.Config.from(conf));
         long start = System.nanoTime();
         env.execute("casino-bench");
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new JobRun(seconds, count(db, "casino.bets"), rows(db), db);
+        return new JobRun(seconds, count(db, "casino.bets"), rows(db) + statements(db), db);
     }
 
     private static java.util.Map<org.apache.kafka.common.TopicPartition, Long> offsets(
@@ -250,6 +264,26 @@ public final class CasinoJobBench implements Benchmark {
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * What the writes cost Postgres: the row versions it wrote (inserted, updated, deleted) over
+     * all casino tables, against the rows the tables hold in the end.
+     */
+    private static String statements(EmbeddedPostgres.Database db) throws Exception {
+        Thread.sleep(1_000); // the statistics reach pg_stat a moment after the commit
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT sum(n_tup_ins), sum(n_tup_upd), sum(n_tup_del),"
+                                        + " sum(n_live_tup) FROM pg_stat_user_tables"
+                                        + " WHERE schemaname = 'casino'")) {
+            rs.next();
+            return String.format(
+                    "; Postgres wrote %,d inserts, %,d updates, %,d deletes for %,d rows",
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
     }
 
