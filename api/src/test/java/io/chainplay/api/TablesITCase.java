@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
             "chainplay.feed.enabled=false",
             "chainplay.flink.url=",
             "chainplay.rate-limit.enabled=false",
+            "chainplay.api.leaderboard-cache-ttl=2s",
             "chainplay.auth.jwt-secret=tables-itcase-secret-tables-itcase",
             "chainplay.auth.admins=" + TablesITCase.ADMIN,
         })
@@ -223,6 +224,22 @@ class TablesITCase {
                 400,
                 "invalid_range");
         assertError("/api/pools/lucky-dice/volume?from=yesterday", 400, "invalid_from");
+    }
+
+    @Test
+    void servesALeaderboardFromMemoryUntilTheCacheTtlThenReadsItAgain() throws Exception {
+        String url = "/api/leaderboards?pool=" + POOL + "&period=day&metric=wins&date=2025-06-10";
+        assertThat(get(url, 200).path("entries").size()).isZero();
+
+        String dave = TestKeys.of("dave");
+        board("day", LocalDate.parse("2025-06-10"), "wins", dave, "7");
+        assertThat(get(url, 200).path("entries").size()).isZero(); // the cached response
+
+        Thread.sleep(2_100); // the TTL this class sets
+        JsonNode board = get(url, 200);
+        assertThat(board.path("entries").get(0).path("player").asString()).isEqualTo(dave);
+        // A different request (limit) is a different entry.
+        assertThat(get(url + "&limit=5", 200).path("entries").size()).isEqualTo(1);
     }
 
     @Test

@@ -6,10 +6,13 @@ import io.chainplay.api.Pages.TimeCursor;
 import io.chainplay.api.PublicKeys;
 import io.chainplay.api.Rows;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +53,29 @@ class PoolController {
     private final CasinoTablesRepository repository;
     private final Clock clock;
 
-    PoolController(CasinoTablesRepository repository, Clock clock) {
+    /**
+     * Leaderboard responses by request, kept for {@code chainplay.api.leaderboard-cache-ttl}
+     * (default 1 s; 0 turns it off). A board is the same for every client and the casino job
+     * rewrites it at most once per flush interval (1 s by default), so the clients of a live game
+     * polling it are served from memory, and a database stall reaches only the request that
+     * refreshes an entry. Bounded in entries, so no request mix can grow it.
+     */
+    private final Cache<LeaderboardKey, Map<String, Object>> leaderboards;
+
+    private record LeaderboardKey(
+            String pool, String period, LocalDate start, String metric, int limit) {}
+
+    PoolController(
+            CasinoTablesRepository repository,
+            Clock clock,
+            @Value("${chainplay.api.leaderboard-cache-ttl:1s}") Duration leaderboardCacheTtl) {
         this.repository = repository;
         this.clock = clock;
+        this.leaderboards =
+                Caffeine.newBuilder()
+                        .expireAfterWrite(leaderboardCacheTtl)
+                        .maximumSize(leaderboardCacheTtl.isZero() ? 0 : 10_000)
+                        .build();
     }
 
     @GetMapping("/api/pools")
@@ -188,14 +212,23 @@ class PoolController {
                     case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                     default -> ALL_TIME;
                 };
-        String poolId = poolId(pool);
+        return leaderboards.get(
+                new LeaderboardKey(pool, period, start, metric, limit), this::leaderboard);
+    }
+
+    private Map<String, Object> leaderboard(LeaderboardKey key) {
+        String poolId = poolId(key.pool());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("poolId", poolId);
-        out.put("period", period);
-        out.put("periodStart", start.toString());
-        out.put("metric", metric);
-        out.put("entries", repository.leaderboard(poolId, period, start, metric, limit));
-        return out;
+        out.put("period", key.period());
+        out.put("periodStart", key.start().toString());
+        out.put("metric", key.metric());
+        out.put(
+                "entries",
+                List.copyOf(
+                        repository.leaderboard(
+                                poolId, key.period(), key.start(), key.metric(), key.limit())));
+        return Collections.unmodifiableMap(out);
     }
 
     @GetMapping("/api/players/{wallet}/leaderboards")
