@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Produces trade requests to the daily-trade workflow's topic, keyed by the player's wallet (the
@@ -26,23 +27,35 @@ import java.util.concurrent.TimeoutException;
  * When the broker does not acknowledge within {@code sendTimeout} the caller gets {@code 503}; the
  * record may still arrive later, which is harmless because the workflow answers a repeated {@code
  * requestId} with the same result, so clients retry with the same id.
+ *
+ * <p>The producer is made on the first request, not at start: an idempotent producer connects at
+ * once to fetch its producer id, so an API that never takes a trade request (or runs without Kafka,
+ * {@code CHAINPLAY_FEED_ENABLED=false}) would otherwise log a failed connection every second.
  */
 public class TradeRequestPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradeRequestPublisher.class);
 
-    private final Producer<String, String> producer;
+    private final Supplier<Producer<String, String>> factory;
     private final String topic;
     private final Duration timeout;
+    private Producer<String, String> producer; // guarded by this; made on the first send
 
     public TradeRequestPublisher(KafkaSettings kafka, TradeProperties properties) {
-        this(producer(kafka.bootstrapServers(), properties.sendTimeout()), properties);
+        this(() -> producer(kafka.bootstrapServers(), properties.sendTimeout()), properties);
     }
 
-    TradeRequestPublisher(Producer<String, String> producer, TradeProperties properties) {
-        this.producer = producer;
+    TradeRequestPublisher(Supplier<Producer<String, String>> factory, TradeProperties properties) {
+        this.factory = factory;
         this.topic = properties.requestsTopic();
         this.timeout = properties.sendTimeout();
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            producer = factory.get();
+        }
+        return producer;
     }
 
     private static Producer<String, String> producer(String bootstrap, Duration timeout) {
@@ -66,7 +79,8 @@ public class TradeRequestPublisher implements AutoCloseable {
     public void send(String player, String json) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            producer.send(new ProducerRecord<>(topic, player, json))
+            producer()
+                    .send(new ProducerRecord<>(topic, player, json))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,7 +103,9 @@ public class TradeRequestPublisher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(2));
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
     }
 }
