@@ -1,8 +1,7 @@
 package io.chainplay.connectors.exchange.source;
 
+import io.chainplay.connectors.common.source.OwnedSplitEnumerator;
 import io.chainplay.connectors.exchange.fills.PlayerAccount;
-import io.chainplay.connectors.exchange.source.enumerator.FillsEnumeratorStateSerializer;
-import io.chainplay.connectors.exchange.source.enumerator.FillsSplitEnumerator;
 import io.chainplay.connectors.exchange.source.reader.FillsSourceReader;
 import io.chainplay.connectors.exchange.source.split.FillsSplit;
 import io.chainplay.connectors.exchange.source.split.FillsSplitSerializer;
@@ -76,13 +75,20 @@ public final class ExtendedFillsSource
     @Override
     public SplitEnumerator<FillsSplit, List<FillsSplit>> createEnumerator(
             SplitEnumeratorContext<FillsSplit> context) {
-        return new FillsSplitEnumerator(context, initialSplits(), isBounded());
+        return enumerator(context, initialSplits());
     }
 
     @Override
     public SplitEnumerator<FillsSplit, List<FillsSplit>> restoreEnumerator(
             SplitEnumeratorContext<FillsSplit> context, List<FillsSplit> unassigned) {
-        return new FillsSplitEnumerator(context, unassigned, isBounded());
+        return enumerator(context, unassigned);
+    }
+
+    // A live account split belongs to reader accountId mod parallelism: one stream per account.
+    private SplitEnumerator<FillsSplit, List<FillsSplit>> enumerator(
+            SplitEnumeratorContext<FillsSplit> context, List<FillsSplit> splits) {
+        return new OwnedSplitEnumerator<>(
+                context, splits, isBounded(), "account splits", FillsSplit::accountId);
     }
 
     /** One split per account, each from the start of the range with no fill emitted yet. */
@@ -110,7 +116,7 @@ public final class ExtendedFillsSource
 
     @Override
     public SimpleVersionedSerializer<List<FillsSplit>> getEnumeratorCheckpointSerializer() {
-        return new FillsEnumeratorStateSerializer();
+        return FillsSplitSerializer.ENUMERATOR_STATE;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.chainplay.connectors.solana.source;
 
-import io.chainplay.connectors.solana.source.enumerator.EnumeratorStateSerializer;
-import io.chainplay.connectors.solana.source.enumerator.SolanaSplitEnumerator;
+import io.chainplay.connectors.common.source.OwnedSplitEnumerator;
 import io.chainplay.connectors.solana.source.reader.SolanaSourceReader;
 import io.chainplay.connectors.solana.source.split.SolanaSplit;
 import io.chainplay.connectors.solana.source.split.SolanaSplitSerializer;
@@ -75,14 +74,20 @@ public final class SolanaSource
     @Override
     public SplitEnumerator<SolanaSplit, List<SolanaSplit>> createEnumerator(
             SplitEnumeratorContext<SolanaSplit> context) throws IOException {
-        return new SolanaSplitEnumerator(
-                context, initialSplits(context.currentParallelism()), toSlot != null);
+        return enumerator(context, initialSplits(context.currentParallelism()));
     }
 
     @Override
     public SplitEnumerator<SolanaSplit, List<SolanaSplit>> restoreEnumerator(
             SplitEnumeratorContext<SolanaSplit> context, List<SolanaSplit> unassigned) {
-        return new SolanaSplitEnumerator(context, unassigned, toSlot != null);
+        return enumerator(context, unassigned);
+    }
+
+    // Live splits belong to reader remainder % parallelism (the slots they read).
+    private SplitEnumerator<SolanaSplit, List<SolanaSplit>> enumerator(
+            SplitEnumeratorContext<SolanaSplit> context, List<SolanaSplit> splits) {
+        return new OwnedSplitEnumerator<>(
+                context, splits, toSlot != null, "Solana splits", SolanaSplit::remainder);
     }
 
     /** Chunks of the range when bounded; one split per reader, each every N-th slot, when live. */
@@ -121,7 +126,7 @@ public final class SolanaSource
 
     @Override
     public SimpleVersionedSerializer<List<SolanaSplit>> getEnumeratorCheckpointSerializer() {
-        return new EnumeratorStateSerializer();
+        return SolanaSplitSerializer.ENUMERATOR_STATE;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.chainplay.connectors.exchange.source.split;
 
+import io.chainplay.connectors.common.source.SplitListSerializer;
+
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataInputView;
@@ -13,6 +15,13 @@ import java.io.IOException;
  * resolves it from the source's account list), so none reaches a checkpoint.
  */
 public final class FillsSplitSerializer implements SimpleVersionedSerializer<FillsSplit> {
+
+    /** The enumerator's checkpoint: the splits not assigned yet, each in this format. */
+    public static final SplitListSerializer<FillsSplit> ENUMERATOR_STATE =
+            new SplitListSerializer<>(
+                    "fills enumerator state",
+                    FillsSplitSerializer::write,
+                    FillsSplitSerializer::read);
 
     public static final FillsSplitSerializer INSTANCE = new FillsSplitSerializer();
     private static final int VERSION = 1;

@@ -1,6 +1,6 @@
 package io.chainplay.connectors.exchange.source.split;
 
-import io.chainplay.connectors.exchange.source.enumerator.FillsEnumeratorStateSerializer;
+import io.chainplay.connectors.common.source.SplitListSerializer;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +25,12 @@ class FillsSplitSerializerTest {
         for (FillsSplit split : List.of(live, bounded)) {
             assertThat(s.deserialize(s.getVersion(), s.serialize(split))).isEqualTo(split);
         }
-        FillsEnumeratorStateSerializer e = new FillsEnumeratorStateSerializer();
+        SplitListSerializer<FillsSplit> e = FillsSplitSerializer.ENUMERATOR_STATE;
         assertThat(e.deserialize(e.getVersion(), e.serialize(List.of(live, bounded))))
                 .containsExactly(live, bounded);
         assertThat(e.deserialize(e.getVersion(), e.serialize(List.of()))).isEmpty();
+        assertThatThrownBy(() -> e.deserialize(2, e.serialize(List.of(live))))
+                .hasMessage("Unknown fills enumerator state version 2");
         assertThatThrownBy(() -> s.deserialize(99, s.serialize(live)))
                 .hasMessageContaining("version 99");
     }

@@ -1,5 +1,6 @@
 package io.chainplay.connectors.solana.source.split;
 
+import io.chainplay.connectors.common.source.SplitListSerializer;
 import io.chainplay.connectors.solana.source.SolanaRecord;
 import io.chainplay.schemas.chain.EventKind;
 
@@ -15,6 +16,13 @@ import java.util.List;
 
 /** Writes splits, with their cursors and pending events, into checkpoints. */
 public final class SolanaSplitSerializer implements SimpleVersionedSerializer<SolanaSplit> {
+
+    /** The enumerator's checkpoint: the splits not assigned yet, each in this format. */
+    public static final SplitListSerializer<SolanaSplit> ENUMERATOR_STATE =
+            new SplitListSerializer<>(
+                    "Solana enumerator state",
+                    SolanaSplitSerializer::write,
+                    SolanaSplitSerializer::read);
 
     public static final SolanaSplitSerializer INSTANCE = new SolanaSplitSerializer();
     private static final int VERSION = 1;
