@@ -116,8 +116,12 @@ public final class EmbeddedKafka implements KafkaBroker {
         public EmbeddedKafka start() {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Directories.temporary("chainplay-kafka") : dataDir;
-            int brokerPort = port == 0 ? FreePorts.any() : port;
-            int quorumPort = controllerPort == 0 ? FreePorts.any() : controllerPort;
+            int[] free = FreePorts.distinct(2);
+            int brokerPort = port == 0 ? free[0] : port;
+            int quorumPort =
+                    controllerPort != 0
+                            ? controllerPort
+                            : free[1] != brokerPort ? free[1] : free[0];
             if (!FreePorts.isFree(brokerPort)) {
                 throw new IllegalStateException(
                         "Kafka port " + brokerPort + " is taken; choose another or pass 0");

@@ -21,6 +21,36 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * {@code count} different ports, each free right now. The sockets are held open together while
+     * the ports are picked: two calls of {@link #any()} in a row may get the same port back, which
+     * once gave a Kafka broker the same port for its two listeners.
+     */
+    public static int[] distinct(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        int[] ports = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No " + count + " free ports on localhost", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // the port is released either way
+                    }
+                }
+            }
+        }
+    }
+
     /** True when a server socket can bind the port on all interfaces and on loopback. */
     public static boolean isFree(int port) {
         for (InetSocketAddress address :
