@@ -4,6 +4,7 @@ import io.chainplay.embedded.EmbeddedPostgres;
 import io.chainplay.embedded.junit.KafkaExtension;
 import io.chainplay.embedded.junit.PostgresExtension;
 import io.chainplay.pipelines.common.FailOnceSink;
+import io.chainplay.pipelines.common.KafkaTopics;
 import io.chainplay.pipelines.common.PipelineOptions;
 import io.chainplay.schemas.Topics;
 import io.chainplay.schemas.chain.ChainEvent;
@@ -21,15 +22,9 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -498,41 +493,12 @@ class CasinoJobITCase {
         }
 
         private static KafkaProducer<String, byte[]> producer() {
-            return new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            KAFKA.bootstrapServers(),
-                            ProducerConfig.LINGER_MS_CONFIG,
-                            "5"),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
+            return KafkaTopics.producer(KAFKA.bootstrapServers());
         }
 
         /** Everything on a topic: the job has finished, so what is there now is all. */
         private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                    new KafkaConsumer<>(
-                            Map.of(
-                                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                    KAFKA.bootstrapServers(),
-                                    ConsumerConfig.GROUP_ID_CONFIG,
-                                    "read-" + UUID.randomUUID(),
-                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                                    "earliest"),
-                            new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(topic));
-                int emptyPolls = 0;
-                while (emptyPolls < 5) {
-                    var batch = consumer.poll(Duration.ofMillis(500));
-                    if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                        emptyPolls++;
-                    }
-                    batch.forEach(records::add);
-                }
-            }
-            return records;
+            return KafkaTopics.readAll(KAFKA.bootstrapServers(), topic);
         }
     }
 }

@@ -1,10 +1,15 @@
 package io.chainplay.pipelines.common;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,9 +17,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /** Writing a job's input and reading its output topics in integration tests. */
 public final class KafkaTopics {
@@ -59,5 +68,68 @@ public final class KafkaTopics {
             }
         }
         return records;
+    }
+
+    /**
+     * Waits until no partition of the topics holds a transaction that is still being closed: the
+     * last stable offset equals the high watermark everywhere. A finished job has committed its
+     * transactions, but the broker writes the commit markers to the partitions afterwards (KIP-98:
+     * EndTxn is answered once PREPARE_COMMIT is logged), so a read_committed read straight after
+     * the job can stop short of its last transaction. Call it after a bounded job, not while one is
+     * running: a live job always has a transaction open.
+     */
+    public static void awaitSettled(
+            String bootstrapServers, Collection<String> topics, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get()
+                    .forEach(
+                            (topic, description) ->
+                                    description
+                                            .partitions()
+                                            .forEach(
+                                                    p ->
+                                                            latest.put(
+                                                                    new TopicPartition(
+                                                                            topic, p.partition()),
+                                                                    OffsetSpec.latest())));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                Map<TopicPartition, Long> stable =
+                        offsets(admin, latest, IsolationLevel.READ_COMMITTED);
+                Map<TopicPartition, Long> high =
+                        offsets(admin, latest, IsolationLevel.READ_UNCOMMITTED);
+                if (stable.equals(high)) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "Transactions still open after "
+                                    + timeout
+                                    + ": last stable offsets "
+                                    + stable
+                                    + ", high watermarks "
+                                    + high);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(
+            Admin admin, Map<TopicPartition, OffsetSpec> latest, IsolationLevel isolation)
+            throws InterruptedException, ExecutionException {
+        return admin
+                .listOffsets(latest, new ListOffsetsOptions(isolation))
+                .all()
+                .get()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

@@ -10,6 +10,7 @@ import io.chainplay.embedded.EmbeddedPostgres;
 import io.chainplay.embedded.junit.KafkaExtension;
 import io.chainplay.embedded.junit.PostgresExtension;
 import io.chainplay.pipelines.common.FailOnceSink;
+import io.chainplay.pipelines.common.KafkaTopics;
 import io.chainplay.pipelines.common.PipelineOptions;
 import io.chainplay.pipelines.ingest.SolanaIngestJob;
 import io.chainplay.schemas.Topics;
@@ -36,16 +37,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -415,6 +409,10 @@ class EarningsJobITCase {
                 SolanaSourceOptions.source(conf),
                 SolanaIngestJob.kafkaSink(KAFKA.bootstrapServers(), "ingest-" + suffix));
         env.execute("ingest-" + suffix);
+        KafkaTopics.awaitSettled(
+                KAFKA.bootstrapServers(),
+                List.of("raw.solana.fare_vault_" + suffix, "raw.solana.solana_mafia_" + suffix),
+                Duration.ofSeconds(30));
     }
 
     /**
@@ -533,7 +531,8 @@ class EarningsJobITCase {
         }
 
         void produce(List<?> events) throws Exception {
-            try (KafkaProducer<String, byte[]> producer = producer()) {
+            try (KafkaProducer<String, byte[]> producer =
+                    KafkaTopics.producer(KAFKA.bootstrapServers())) {
                 for (Object o : events) {
                     ChainEvent e =
                             o instanceof MafiaEvent m
@@ -552,7 +551,8 @@ class EarningsJobITCase {
         }
 
         void produceRaw(byte[] value) throws Exception {
-            try (KafkaProducer<String, byte[]> producer = producer()) {
+            try (KafkaProducer<String, byte[]> producer =
+                    KafkaTopics.producer(KAFKA.bootstrapServers())) {
                 producer.send(new ProducerRecord<>(input, "garbage", value)).get();
             }
         }
@@ -613,6 +613,10 @@ class EarningsJobITCase {
         void execute(RuntimeExecutionMode mode, EarningsJob.Config config, String failureRun)
                 throws Exception {
             environment(conf(mode), config, failureRun, true).execute("earnings-" + mode);
+            KafkaTopics.awaitSettled(
+                    KAFKA.bootstrapServers(),
+                    List.of(feedTopic, dueTopic, deadLetterTopic),
+                    Duration.ofSeconds(30));
         }
 
         /** Starts the job, unbounded. */
@@ -622,7 +626,8 @@ class EarningsJobITCase {
 
         List<FeedMessage> feed() {
             List<FeedMessage> messages = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : readAll(feedTopic)) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    KafkaTopics.readAll(KAFKA.bootstrapServers(), feedTopic)) {
                 messages.add(FeedMessage.parse(new String(r.value(), StandardCharsets.UTF_8)));
             }
             return messages;
@@ -630,7 +635,8 @@ class EarningsJobITCase {
 
         List<EarningsDue> dues() {
             List<EarningsDue> dues = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : readAll(dueTopic)) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    KafkaTopics.readAll(KAFKA.bootstrapServers(), dueTopic)) {
                 dues.add(Topics.EARNINGS_DUE.deserializeValue(r.value()));
             }
             return dues;
@@ -638,48 +644,11 @@ class EarningsJobITCase {
 
         List<DeadLetter> deadLetters() {
             List<DeadLetter> letters = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> r : readAll(deadLetterTopic)) {
+            for (ConsumerRecord<byte[], byte[]> r :
+                    KafkaTopics.readAll(KAFKA.bootstrapServers(), deadLetterTopic)) {
                 letters.add(Topics.DLQ_EARNINGS.deserializeValue(r.value()));
             }
             return letters;
-        }
-
-        private static KafkaProducer<String, byte[]> producer() {
-            return new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            KAFKA.bootstrapServers(),
-                            ProducerConfig.LINGER_MS_CONFIG,
-                            "5"),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
-        }
-
-        /** Everything committed on a topic now (read_committed, up to the end offsets). */
-        private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                    new KafkaConsumer<>(
-                            Map.of(
-                                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                    KAFKA.bootstrapServers(),
-                                    ConsumerConfig.GROUP_ID_CONFIG,
-                                    "read-" + UUID.randomUUID(),
-                                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                                    "read_committed"),
-                            new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                consumer.partitionsFor(topic, Duration.ofSeconds(10))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                }
-            }
-            return records;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.chainplay.devnet.solana.Faults;
 import io.chainplay.devnet.solana.GeneratedEvent;
 import io.chainplay.devnet.solana.SolanaDevnet;
 import io.chainplay.embedded.junit.KafkaExtension;
+import io.chainplay.pipelines.common.KafkaTopics;
 import io.chainplay.schemas.AvroSerde;
 import io.chainplay.schemas.chain.ChainEvent;
 import io.chainplay.schemas.chain.EventKind;
@@ -84,6 +85,8 @@ class SolanaIngestITCase {
             conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
 
             run.execute(conf);
+            KafkaTopics.awaitSettled(
+                    KAFKA.bootstrapServers(), run.topics(), Duration.ofSeconds(30));
 
             List<GeneratedEvent> expected = devnet.groundTruth().finalEvents(from, to);
             assertThat(expected).hasSizeGreaterThan(300);
@@ -392,6 +395,11 @@ class SolanaIngestITCase {
             return environment(conf).executeAsync("ingest-" + suffix);
         }
 
+        /** This run's raw topics, one per program. */
+        List<String> topics() {
+            return List.of("raw.solana.fare_vault_" + suffix, "raw.solana.solana_mafia_" + suffix);
+        }
+
         /** Everything committed to this run's raw topics so far. */
         List<ChainEvent> readAll() {
             List<ChainEvent> events = new ArrayList<>();
@@ -409,10 +417,7 @@ class SolanaIngestITCase {
                             new ByteArrayDeserializer(),
                             new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic :
-                        List.of(
-                                "raw.solana.fare_vault_" + suffix,
-                                "raw.solana.solana_mafia_" + suffix)) {
+                for (String topic : topics()) {
                     consumer.partitionsFor(topic, Duration.ofSeconds(10))
                             .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }

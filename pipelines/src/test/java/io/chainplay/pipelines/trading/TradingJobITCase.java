@@ -605,6 +605,10 @@ class TradingJobITCase {
                     sinks,
                     TradingJob.Config.from(conf));
             env.execute("trading-" + mode);
+            KafkaTopics.awaitSettled(
+                    KAFKA.bootstrapServers(),
+                    List.of(feedTopic, deadLetterTopic),
+                    Duration.ofSeconds(30));
         }
 
         List<FeedMessage> feed() {
