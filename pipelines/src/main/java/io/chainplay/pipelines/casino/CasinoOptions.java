@@ -146,6 +146,16 @@ public final class CasinoOptions {
                             "Longest a row waits in a table sink's buffer; checkpoints flush it"
                                     + " too.");
 
+    public static final ConfigOption<Duration> SINK_HOLD_PLACED =
+            ConfigOptions.key("chainplay.casino.sink.hold-placed")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "Longest a placed, unsettled bet's row is held back in the table sink"
+                                    + " so that its settlement, if it comes first, is the only"
+                                    + " version written (checkpoints flush it too; 0 writes it at"
+                                    + " once). The feed's bet.placed is never held.");
+
     public static final ConfigOption<String> FEED_TOPIC =
             ConfigOptions.key("chainplay.casino.feed-topic")
                     .stringType()

@@ -36,6 +36,7 @@ public record CasinoSinks(
                 conf.get(PipelineOptions.JDBC_USER),
                 conf.get(PipelineOptions.JDBC_PASSWORD),
                 conf.get(CasinoOptions.SINK_BATCH_ROWS),
-                conf.get(CasinoOptions.SINK_INTERVAL).toMillis());
+                conf.get(CasinoOptions.SINK_INTERVAL).toMillis(),
+                conf.get(CasinoOptions.SINK_HOLD_PLACED).toMillis());
     }
 }

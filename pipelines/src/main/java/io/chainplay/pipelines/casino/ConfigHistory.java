@@ -40,6 +40,12 @@ public class ConfigHistory {
 
     public Item[] items = new Item[0];
 
+    /**
+     * How many sendings changed the history: a fee split when the histories it reads had the same
+     * counts cannot split differently now (folding keeps every split it can still be asked for).
+     */
+    public long changes;
+
     public ConfigHistory() {}
 
     Change apply(CasinoEvent event, double[] values) {
@@ -63,6 +69,7 @@ public class ConfigHistory {
         if (Copies.same(before, after)) {
             return Change.NONE;
         }
+        changes++;
         return before == null && after != null ? Change.APPEARED : Change.CHANGED;
     }
 

@@ -76,8 +76,11 @@ public class LeaderboardAggregator
         public Top() {}
 
         int indexOf(String player) {
+            // Most updates are for players outside the top: compare the strings' cached hashes
+            // first instead of 100 wallet addresses character by character.
+            int hash = player.hashCode();
             for (int i = 0; i < players.length; i++) {
-                if (players[i].equals(player)) {
+                if (players[i].hashCode() == hash && players[i].equals(player)) {
                     return i;
                 }
             }

@@ -75,6 +75,9 @@ public class PoolEventLedger
         /** A fee's split as written. */
         public FeeSplit split;
 
+        /** The configuration's change count the split was made with ({@link #configVersion}). */
+        public long splitVersion;
+
         /** Block time at which the fee's split is checked again, or 0. */
         public long checkAt;
 
@@ -153,6 +156,7 @@ public class PoolEventLedger
         switch (event.type) {
             case FEE_CHARGED -> {
                 entry.split = split(event, config);
+                entry.splitVersion = configVersion(event, config);
                 entry.checkAt = event.eventTime;
                 out.collect(feeRow(event, entry.split));
                 if (entry.split.scaled) {
@@ -245,6 +249,11 @@ public class PoolEventLedger
             java.util.function.BiConsumer<OutputTag<PoolSignal>, PoolSignal> pool)
             throws Exception {
         CasinoEvent fee = entry.effective();
+        long version = configVersion(fee, config);
+        if (version == entry.splitVersion) {
+            return; // nothing the split reads has changed since it was made
+        }
+        entry.splitVersion = version;
         FeeSplit split = split(fee, config);
         if (split.equals(entry.split)) {
             return;
@@ -276,6 +285,22 @@ public class PoolEventLedger
                 pool == null ? null : pool[1],
                 network == null ? null : network[0],
                 burn == null ? null : burn[0]);
+    }
+
+    /**
+     * The change counts of the histories a fee's split reads, summed: counts only grow, so an equal
+     * sum means none of them changed.
+     */
+    private static long configVersion(
+            CasinoEvent fee, ReadOnlyBroadcastState<String, ConfigHistory> config)
+            throws Exception {
+        return changes(config.get("pool:" + fee.poolId))
+                + changes(config.get(NETWORK))
+                + changes(config.get(MIN_BURN));
+    }
+
+    private static long changes(ConfigHistory history) {
+        return history == null ? 0 : history.changes;
     }
 
     private static double[] asOf(ConfigHistory history, CasinoEvent event) {

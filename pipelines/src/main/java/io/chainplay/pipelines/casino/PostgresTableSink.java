@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -31,8 +30,9 @@ import java.util.Properties;
  * no use once a newer one is there, and Postgres refuses to upsert the same key twice in one
  * statement. A batch is flushed when it holds {@code maxRows} rows, every {@code interval} ms, on
  * every checkpoint (before the barrier, so a completed checkpoint implies its rows are committed)
- * and at the end of input. At-least-once with idempotent rows is exactly-once in effect
- * (ARCHITECTURE.md, principle 4).
+ * and at the end of input. A provisional row (a placed bet) may wait up to {@code holdMillis} for
+ * the row that replaces it ({@link RowBatch}). At-least-once with idempotent rows is exactly-once
+ * in effect (ARCHITECTURE.md, principle 4).
  *
  * <p>Each key is written by one subtask only: the rows of a key come from one subtask of a keyed
  * operator, and this sink is chained to it, so the order of a key's rows is kept. Statements with
@@ -50,14 +50,25 @@ public final class PostgresTableSink implements Sink<TableRow> {
     private final String password;
     private final int maxRows;
     private final long intervalMillis;
+    private final long holdMillis;
 
+    /**
+     * @param holdMillis how long a provisional row may be held back for its replacement ({@link
+     *     RowBatch}); 0 writes it like any other
+     */
     public PostgresTableSink(
-            String url, String user, String password, int maxRows, long intervalMillis) {
+            String url,
+            String user,
+            String password,
+            int maxRows,
+            long intervalMillis,
+            long holdMillis) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.maxRows = maxRows;
         this.intervalMillis = intervalMillis;
+        this.holdMillis = holdMillis;
     }
 
     @Override
@@ -131,11 +142,8 @@ public final class PostgresTableSink implements Sink<TableRow> {
         private final Counter rowsWritten;
         private final Counter flushes;
 
-        /** Per table, the latest row per key, in first-seen order. */
-        private final Map<String, LinkedHashMap<String, TableRow>> batch = new LinkedHashMap<>();
-
+        private final RowBatch batch = new RowBatch(holdMillis);
         private final Map<String, PreparedStatement[]> statements = new HashMap<>();
-        private int pending;
         private boolean timerSet;
         private Connection connection;
 
@@ -147,27 +155,43 @@ public final class PostgresTableSink implements Sink<TableRow> {
 
         @Override
         public void write(TableRow row, Context context) throws IOException {
-            batch.computeIfAbsent(row.table, t -> new LinkedHashMap<>()).put(row.key(), row);
-            if (++pending >= maxRows) {
+            batch.add(row, time.getCurrentProcessingTime());
+            if (batch.readyRows() >= maxRows) {
                 flushBatch();
-            } else if (!timerSet && intervalMillis > 0) {
-                timerSet = true;
-                time.registerTimer(
-                        time.getCurrentProcessingTime() + intervalMillis,
-                        ts -> {
-                            timerSet = false;
-                            flushBatch();
-                        });
             }
+            scheduleFlush();
+        }
+
+        /** One timer at a time, while rows wait: it writes the ready ones and releases holds. */
+        private void scheduleFlush() {
+            // Without an interval, ready rows wait for a full batch or a checkpoint; held rows
+            // are still released when their hold is over.
+            long delay = intervalMillis > 0 ? intervalMillis : holdMillis;
+            if (timerSet
+                    || delay <= 0
+                    || (batch.heldRows() == 0 && (batch.readyRows() == 0 || intervalMillis <= 0))) {
+                return;
+            }
+            timerSet = true;
+            time.registerTimer(
+                    time.getCurrentProcessingTime() + delay,
+                    now -> {
+                        timerSet = false;
+                        batch.releaseDue(now);
+                        flushBatch();
+                        scheduleFlush();
+                    });
         }
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
+            // Before a checkpoint's barrier and at the end: nothing may stay behind, held or not.
+            batch.releaseAll();
             flushBatch();
         }
 
         private void flushBatch() throws IOException {
-            if (pending == 0) {
+            if (batch.readyRows() == 0) {
                 return;
             }
             for (int attempt = 1; ; attempt++) {
@@ -175,8 +199,7 @@ public final class PostgresTableSink implements Sink<TableRow> {
                     int rows = writeBatch();
                     rowsWritten.inc(rows);
                     flushes.inc();
-                    batch.clear();
-                    pending = 0;
+                    batch.clearReady();
                     return;
                 } catch (SQLException e) {
                     closeConnection();
@@ -200,7 +223,8 @@ public final class PostgresTableSink implements Sink<TableRow> {
             Connection c = connection();
             int written = 0;
             try {
-                for (Map.Entry<String, LinkedHashMap<String, TableRow>> e : batch.entrySet()) {
+                for (Map.Entry<String, ? extends Map<String, TableRow>> e :
+                        batch.ready().entrySet()) {
                     CasinoTables.Table table = CasinoTables.table(e.getKey());
                     List<TableRow> upserts = new ArrayList<>(e.getValue().size());
                     List<TableRow> deletes = new ArrayList<>();

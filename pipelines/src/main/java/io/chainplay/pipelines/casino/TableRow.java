@@ -18,6 +18,13 @@ public class TableRow {
 
     public boolean deleted;
 
+    /**
+     * A row that a newer one of the same key is likely to replace soon (a bet placed and not yet
+     * settled): the sink may hold it back for a moment and write only its replacement ({@link
+     * RowBatch}).
+     */
+    public boolean provisional;
+
     /** Column values as text (null for SQL NULL), in the table's column order. */
     public String[] values;
 
