@@ -8,6 +8,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,10 @@ public final class KafkaSinks {
         return KafkaSink.<FeedRecord>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                // Every feed sink of every subtask is a producer of its own: waiting up to 20 ms
+                // to fill a batch (Kafka's default is 5) sends the broker fewer, fuller requests
+                // under load, for at most 20 ms more on the way to a client.
+                .setProperty(ProducerConfig.LINGER_MS_CONFIG, "20")
                 .setRecordSerializer(
                         (KafkaRecordSerializationSchema<FeedRecord>)
                                 (record, context, timestamp) ->
