@@ -20,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes {@link TableRow}s of any casino table to Postgres in batches: per table one {@code INSERT
@@ -143,6 +148,24 @@ public final class PostgresTableSink implements Sink<TableRow> {
         private final Counter flushes;
 
         private final RowBatch batch = new RowBatch(holdMillis);
+
+        /**
+         * Writes the batches, one at a time and in order, while the task goes on: the task thread
+         * would otherwise wait for Postgres on every flush, and with it the operators chained
+         * before it and, by backpressure, the source.
+         */
+        private final ExecutorService io =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "postgres-table-writer");
+                            t.setDaemon(true);
+                            return t;
+                        });
+
+        /** The batch being written, which returns its row count; null when none is. */
+        private Future<Integer> inFlight;
+
+        // Used by the io thread only.
         private final Map<String, PreparedStatement[]> statements = new HashMap<>();
         private boolean timerSet;
         private Connection connection;
@@ -185,22 +208,49 @@ public final class PostgresTableSink implements Sink<TableRow> {
 
         @Override
         public void flush(boolean endOfInput) throws IOException {
-            // Before a checkpoint's barrier and at the end: nothing may stay behind, held or not.
+            // Before a checkpoint's barrier and at the end: nothing may stay behind, held or not,
+            // and nothing may still be on its way.
             batch.releaseAll();
             flushBatch();
+            awaitInFlight();
         }
 
+        /**
+         * Hands the ready rows to the io thread, after the batch before them is written: one batch
+         * at a time keeps each key's rows in order and bounds what waits in memory. A failed write
+         * fails the task here, at the next flush.
+         */
         private void flushBatch() throws IOException {
             if (batch.readyRows() == 0) {
                 return;
             }
+            awaitInFlight();
+            Map<String, ? extends Map<String, TableRow>> rows = batch.takeReady();
+            inFlight = io.submit(() -> write(rows));
+        }
+
+        private void awaitInFlight() throws IOException {
+            if (inFlight == null) {
+                return;
+            }
+            try {
+                rowsWritten.inc(inFlight.get());
+                flushes.inc();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** On the io thread: writes one batch, with retries; the number of rows written. */
+        private int write(Map<String, ? extends Map<String, TableRow>> rows) throws IOException {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    int rows = writeBatch();
-                    rowsWritten.inc(rows);
-                    flushes.inc();
-                    batch.clearReady();
-                    return;
+                    return writeBatch(rows);
                 } catch (SQLException e) {
                     closeConnection();
                     if (attempt >= MAX_ATTEMPTS) {
@@ -219,12 +269,12 @@ public final class PostgresTableSink implements Sink<TableRow> {
         }
 
         /** Writes the whole batch in one transaction; the number of rows written. */
-        private int writeBatch() throws SQLException {
+        private int writeBatch(Map<String, ? extends Map<String, TableRow>> rows)
+                throws SQLException {
             Connection c = connection();
             int written = 0;
             try {
-                for (Map.Entry<String, ? extends Map<String, TableRow>> e :
-                        batch.ready().entrySet()) {
+                for (Map.Entry<String, ? extends Map<String, TableRow>> e : rows.entrySet()) {
                     CasinoTables.Table table = CasinoTables.table(e.getKey());
                     List<TableRow> upserts = new ArrayList<>(e.getValue().size());
                     List<TableRow> deletes = new ArrayList<>();
@@ -305,6 +355,10 @@ public final class PostgresTableSink implements Sink<TableRow> {
 
         @Override
         public void close() throws Exception {
+            // After flush(true) nothing is in flight; on a cancellation a write may be, and it is
+            // given up: the restarted job writes those rows again.
+            io.shutdownNow();
+            io.awaitTermination(10, TimeUnit.SECONDS);
             closeConnection();
         }
     }

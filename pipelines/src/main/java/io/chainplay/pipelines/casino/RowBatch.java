@@ -90,10 +90,12 @@ final class RowBatch {
         return ready;
     }
 
-    /** Forgets the ready rows, once written. */
-    void clearReady() {
+    /** Takes the ready rows out, to be written; the held ones stay. */
+    Map<String, ? extends Map<String, TableRow>> takeReady() {
+        Map<String, LinkedHashMap<String, TableRow>> taken = new LinkedHashMap<>(ready);
         ready.clear();
         readyRows = 0;
+        return taken;
     }
 
     int readyRows() {

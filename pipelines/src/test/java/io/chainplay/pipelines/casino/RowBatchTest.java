@@ -94,15 +94,17 @@ class RowBatchTest {
     }
 
     @Test
-    void clearingForgetsOnlyTheReadyRows() {
+    void takingTheReadyRowsLeavesTheHeldOnes() {
         RowBatch batch = new RowBatch(HOLD);
         batch.add(bet("t1", "settled"), 1_000);
         batch.add(bet("t2", "placed"), 1_000);
 
-        batch.clearReady();
+        Map<String, ? extends Map<String, TableRow>> taken = batch.takeReady();
+        batch.add(bet("t3", "settled"), 1_100);
 
-        assertThat(batch.readyRows()).isZero();
-        assertThat(batch.ready()).isEmpty();
+        assertThat(taken.get(CasinoTables.BETS.name())).containsOnlyKeys("t1");
+        assertThat(batch.readyRows()).isOne();
+        assertThat(batch.ready().get(CasinoTables.BETS.name())).containsOnlyKeys("t3");
         assertThat(batch.heldRows()).isOne();
     }
 
