@@ -78,10 +78,16 @@ public final class PostgresTableSink implements Sink<TableRow> {
 
     @Override
     public SinkWriter<TableRow> createWriter(WriterInitContext context) throws IOException {
-        return new Writer(
+        return createWriter(
                 context.getProcessingTimeService(),
                 context.metricGroup().counter("rowsWritten"),
                 context.metricGroup().counter("flushes"));
+    }
+
+    /** A writer on the given clock and timers (tests drive them by hand). */
+    SinkWriter<TableRow> createWriter(
+            ProcessingTimeService time, Counter rowsWritten, Counter flushes) {
+        return new Writer(time, rowsWritten, flushes);
     }
 
     /** The INSERT for a table's rows, with one text[] parameter per column. */
