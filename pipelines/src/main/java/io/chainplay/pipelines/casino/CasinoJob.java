@@ -83,9 +83,6 @@ public final class CasinoJob {
             Source<RawRecord, ?, ?> source,
             CasinoSinks sinks,
             Config config) {
-        // Every keyBy names its key type: string keys written in bulk (BulkStringSerializer), the
-        // same bytes as Flink's own but at a fraction of the snapshot's cost.
-
         // Chained operators hand records over without a serializer copy. Safe here: every
         // function emits new objects and never changes one after emitting it, and records read
         // from the network are fresh objects (Flink's streaming inputs do not reuse them).
@@ -116,7 +113,8 @@ public final class CasinoJob {
         BroadcastStream<CasinoEvent> feeConfig =
                 poolRegistrations.union(vaultEvents).broadcast(PoolEventLedger.CONFIG);
 
-        // Trials: one bet each.
+        // Trials: one bet each. (Every keyBy names its key type: string keys written in bulk,
+        // the same bytes as Flink's own at a fraction of a snapshot's cost; BulkStringSerializer.)
         SingleOutputStreamOperator<BetRow> trials =
                 routed.keyBy(event -> event.trialId, BulkStringSerializer.TYPE)
                         .process(

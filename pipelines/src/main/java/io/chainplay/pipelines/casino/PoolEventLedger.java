@@ -75,8 +75,11 @@ public class PoolEventLedger
         /** A fee's split as written. */
         public FeeSplit split;
 
-        /** The configuration's change count the split was made with ({@link #configVersion}). */
-        public long splitVersion;
+        /**
+         * The configuration's change count the split was made with ({@link #configVersion}); -1 in
+         * state from before the count existed, so that such a fee is always checked.
+         */
+        public long splitVersion = -1;
 
         /** Block time at which the fee's split is checked again, or 0. */
         public long checkAt;

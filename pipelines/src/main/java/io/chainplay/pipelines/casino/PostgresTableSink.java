@@ -194,16 +194,15 @@ public final class PostgresTableSink implements Sink<TableRow> {
         /** One timer at a time, while rows wait: it writes the ready ones and releases holds. */
         private void scheduleFlush() {
             // Without an interval, ready rows wait for a full batch or a checkpoint; held rows
-            // are still released when their hold is over.
-            long delay = intervalMillis > 0 ? intervalMillis : holdMillis;
-            if (timerSet
-                    || delay <= 0
-                    || (batch.heldRows() == 0 && (batch.readyRows() == 0 || intervalMillis <= 0))) {
+            // (only ever held with a hold > 0) are still released when their hold is over.
+            boolean waiting = batch.heldRows() > 0 || (batch.readyRows() > 0 && intervalMillis > 0);
+            if (timerSet || !waiting) {
                 return;
             }
             timerSet = true;
             time.registerTimer(
-                    time.getCurrentProcessingTime() + delay,
+                    time.getCurrentProcessingTime()
+                            + (intervalMillis > 0 ? intervalMillis : holdMillis),
                     now -> {
                         timerSet = false;
                         batch.releaseDue(now);

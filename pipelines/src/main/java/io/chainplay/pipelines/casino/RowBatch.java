@@ -40,23 +40,29 @@ final class RowBatch {
     /** Adds a row at processing time {@code now}, replacing any earlier row of its key. */
     void add(TableRow row, long now) {
         String key = row.key();
-        String heldKey = row.table + '\u0000' + key;
         if (row.provisional && holdMillis > 0) {
             LinkedHashMap<String, TableRow> table = ready.get(row.table);
             if (table != null && table.remove(key) != null) {
                 readyRows--;
             }
+            String heldKey = heldKey(row.table, key);
             Held before = held.get(heldKey);
             // A key held already keeps its place and its hold's start: replacing it must not
             // keep a row back for longer than one hold.
             held.put(heldKey, new Held(row, key, before == null ? now : before.since));
         } else {
-            held.remove(heldKey);
+            if (!held.isEmpty()) { // most writers never hold a row: no key to build for them
+                held.remove(heldKey(row.table, key));
+            }
             if (ready.computeIfAbsent(row.table, t -> new LinkedHashMap<>()).put(key, row)
                     == null) {
                 readyRows++;
             }
         }
+    }
+
+    private static String heldKey(String table, String key) {
+        return table + '\u0000' + key;
     }
 
     /** Makes the held rows whose hold is over at {@code now} ready. */
@@ -85,7 +91,7 @@ final class RowBatch {
         }
     }
 
-    /** The ready rows per table, each table's in first-seen order. */
+    /** The ready rows per table, each table's in first-seen order (for tests). */
     Map<String, ? extends Map<String, TableRow>> ready() {
         return ready;
     }

@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** Writing a job's input and reading its output topics in integration tests. */
 public final class KafkaTopics {
 
@@ -85,39 +88,28 @@ public final class KafkaTopics {
                 Admin.create(
                         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics)
-                    .allTopicNames()
-                    .get()
-                    .forEach(
-                            (topic, description) ->
-                                    description
-                                            .partitions()
-                                            .forEach(
-                                                    p ->
-                                                            latest.put(
-                                                                    new TopicPartition(
-                                                                            topic, p.partition()),
-                                                                    OffsetSpec.latest())));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                Map<TopicPartition, Long> stable =
-                        offsets(admin, latest, IsolationLevel.READ_COMMITTED);
-                Map<TopicPartition, Long> high =
-                        offsets(admin, latest, IsolationLevel.READ_UNCOMMITTED);
-                if (stable.equals(high)) {
-                    return;
+            for (var topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+                for (var partition : topic.partitions()) {
+                    latest.put(
+                            new TopicPartition(topic.name(), partition.partition()),
+                            OffsetSpec.latest());
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            "Transactions still open after "
-                                    + timeout
-                                    + ": last stable offsets "
-                                    + stable
-                                    + ", high watermarks "
-                                    + high);
-                }
-                Thread.sleep(100);
             }
+            await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(
+                            () ->
+                                    assertThat(
+                                                    offsets(
+                                                            admin,
+                                                            latest,
+                                                            IsolationLevel.READ_COMMITTED))
+                                            .as("last stable offsets = high watermarks")
+                                            .isEqualTo(
+                                                    offsets(
+                                                            admin,
+                                                            latest,
+                                                            IsolationLevel.READ_UNCOMMITTED)));
         }
     }
 
